@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Dabir.Cli.Commands;
+
+namespace Dabir.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args) => BuildRootCommand().Parse(args).Invoke();
+
+    internal static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("dabir — repair, segment, tag and read Persian news text.")
+        {
+            NormalizeCommand.Create(),
+        };
+        return root;
+    }
+}

@@ -1,0 +1,216 @@
+using Dabir.Text;
+
+namespace Dabir.Repair;
+
+/// <summary>
+/// Per-character rules: letter unification, presentation forms, kashida, digits, control characters,
+/// diacritics, other spaces to a plain space, and (opt-in) repeated letters. One table lookup per character.
+/// </summary>
+internal sealed class CharacterPass : IRepairPass
+{
+    private const char Delete = '\uFFFF';
+    private const char Expand = '\uFFFE';
+
+    private readonly char[] _action = new char[0x10000];
+    private readonly Dictionary<char, string> _expansions = [];
+    private readonly bool _reduceRepeats;
+
+    public CharacterPass(NormalizerOptions options)
+    {
+        _reduceRepeats = options.ReduceRepeatedLetters;
+        for (int c = 0; c < _action.Length; c++)
+        {
+            _action[c] = (char)c;
+        }
+        if (options.UnifyLetters)
+        {
+            _action['\u064A'] = '\u06CC'; // ARABIC YEH -> FARSI YEH
+            _action['\u0649'] = '\u06CC'; // ALEF MAKSURA -> FARSI YEH
+            _action['\u06CD'] = '\u06CC';
+            _action['\u06D0'] = '\u06CC';
+            _action['\u0643'] = '\u06A9'; // ARABIC KAF -> KEHEH
+            _action['\u06AA'] = '\u06A9';
+            _action['\u06BE'] = '\u0647'; // HEH DOACHASHMEE, HEH GOAL, AE -> HEH
+            _action['\u06C1'] = '\u0647';
+            _action['\u06D5'] = '\u0647';
+            // PerDT writes the ezafe hamza as heh + combining hamza above (6,107 times, never U+06C0).
+            SetExpansion('\u06C0', "\u0647\u0654");
+        }
+        if (options.DecomposePresentationForms)
+        {
+            for (int i = 0; i < PresentationForms.Expansions.Length; i++)
+            {
+                if (PresentationForms.Expansions[i] is { } expansion)
+                {
+                    SetExpansion((char)(PresentationForms.First + i), Unify(expansion, options));
+                }
+            }
+        }
+        if (options.RemoveKashida)
+        {
+            _action[PersianChars.Kashida] = Delete;
+        }
+        SetDigits(options.Digits);
+        if (options.RemoveControlCharacters)
+        {
+            foreach (char c in "\u200B\u200D\u200E\u200F\u061C\u00AD\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E")
+            {
+                _action[c] = Delete;
+            }
+            for (char c = '\u202A'; c <= '\u202E'; c++)
+            {
+                _action[c] = Delete;
+            }
+            for (char c = '\u2066'; c <= '\u2069'; c++)
+            {
+                _action[c] = Delete;
+            }
+            for (char c = '\0'; c < ' '; c++)
+            {
+                if (c is not ('\t' or '\n' or '\r'))
+                {
+                    _action[c] = Delete;
+                }
+            }
+            _action['\u007F'] = Delete;
+            for (char c = '\u0080'; c < '\u00A0'; c++)
+            {
+                _action[c] = Delete;
+            }
+        }
+        if (options.RemoveDiacritics)
+        {
+            // Harakat, tanwin, shadda, sukun and superscript alef; the hamza marks (U+0654, U+0655) spell
+            // letters (هٔ) and stay.
+            for (char c = '\u064B'; c <= '\u0652'; c++)
+            {
+                _action[c] = Delete;
+            }
+            _action['\u0670'] = Delete;
+        }
+        if (options.CollapseWhitespace)
+        {
+            foreach (char c in "\t\u000B\u000C\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000")
+            {
+                _action[c] = ' ';
+            }
+        }
+    }
+
+    private static string Unify(string s, NormalizerOptions options) =>
+        options.UnifyLetters ? s.Replace('\u064A', '\u06CC').Replace('\u0649', '\u06CC').Replace('\u0643', '\u06A9') : s;
+
+    private void SetExpansion(char c, string expansion)
+    {
+        if (expansion.Length == 1)
+        {
+            _action[c] = expansion[0];
+        }
+        else
+        {
+            _action[c] = Expand;
+            _expansions[c] = expansion;
+        }
+    }
+
+    private void SetDigits(DigitConversion digits)
+    {
+        for (int d = 0; d < 10; d++)
+        {
+            char latin = (char)('0' + d), arabic = (char)('\u0660' + d), persian = (char)('\u06F0' + d);
+            switch (digits)
+            {
+                case DigitConversion.ArabicIndicToPersian:
+                    _action[arabic] = persian;
+                    break;
+                case DigitConversion.ToPersian:
+                    _action[arabic] = persian;
+                    _action[latin] = persian;
+                    break;
+                case DigitConversion.ToLatin:
+                    _action[arabic] = latin;
+                    _action[persian] = latin;
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    public void Apply(AlignedTextBuilder input, AlignedTextBuilder output)
+    {
+        var text = input.Chars;
+        int repeat = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (IsRunStart(text, i) && ProtectedRuns.Length(text, i) is > 0 and var protectedLength)
+            {
+                for (int end = i + protectedLength; i < end; i++)
+                {
+                    output.Copy(input, i);
+                }
+                i--;
+                repeat = 0;
+                continue;
+            }
+            char c = text[i];
+            char action = _action[c];
+            if (action == c)
+            {
+                output.Copy(input, i);
+            }
+            else if (action == Delete)
+            {
+                continue;
+            }
+            else if (action == Expand)
+            {
+                foreach (char e in _expansions[c])
+                {
+                    output.Replace(input, i, e);
+                }
+                repeat = 0;
+                continue;
+            }
+            else
+            {
+                output.Replace(input, i, action);
+            }
+            if (_reduceRepeats)
+            {
+                repeat = ReduceRepeat(output, repeat);
+            }
+        }
+    }
+
+    // Keeps one letter of a run of three or more identical letters; runs of two are real spellings (الله).
+    private static int ReduceRepeat(AlignedTextBuilder output, int repeat)
+    {
+        int n = output.Length;
+        char last = output[n - 1];
+        if (!PersianChars.IsLetter(last) || n < 2 || output[n - 2] != last)
+        {
+            return 1;
+        }
+        repeat++;
+        if (repeat == 3)
+        {
+            output.RemoveRange(n - 3, 2);
+        }
+        else if (repeat > 3)
+        {
+            output.RemoveLast();
+        }
+        return repeat;
+    }
+
+    private static bool IsRunStart(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        if (!(char.IsAsciiLetterOrDigit(c) || c is '#' or '@'))
+        {
+            return false;
+        }
+        return i == 0 || text[i - 1] is ' ' or '\t' or '\u00A0' or '(' or '«' or '[';
+    }
+}

@@ -1,0 +1,88 @@
+using Dabir.Text;
+
+namespace Dabir.Repair;
+
+/// <summary>
+/// Finds runs that every rule must pass through untouched: URLs, e-mail addresses, hashtags and mentions.
+/// Detection is a hand-written scan (no regex): it runs at the start of every whitespace-delimited run.
+/// </summary>
+internal static class ProtectedRuns
+{
+    /// <summary>
+    /// Length of the protected run starting at <paramref name="start"/> (which must begin a
+    /// whitespace-delimited run), or 0 when the run is ordinary text.
+    /// </summary>
+    public static int Length(ReadOnlySpan<char> text, int start)
+    {
+        var rest = text[start..];
+        int runEnd = rest.IndexOfAny(" \t\n\r\u00A0");
+        if (runEnd < 0)
+        {
+            runEnd = rest.Length;
+        }
+        var run = rest[..runEnd];
+        if (run.Length < 2)
+        {
+            return 0;
+        }
+        if (run[0] is '#' or '@')
+        {
+            return IsTagChar(run[1]) ? TagLength(run) : 0;
+        }
+        if (StartsWithUrlScheme(run))
+        {
+            return TrimTrailingPunctuation(run);
+        }
+        int at = run.IndexOf('@');
+        if (at > 0 && IsEmail(run, at))
+        {
+            return TrimTrailingPunctuation(run);
+        }
+        return 0;
+    }
+
+    private static bool StartsWithUrlScheme(ReadOnlySpan<char> run) =>
+        run.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || run.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || run.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase)
+        || (run.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && run.Length > 5);
+
+    private static bool IsEmail(ReadOnlySpan<char> run, int at)
+    {
+        for (int i = 0; i < at; i++)
+        {
+            char c = run[i];
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-'))
+            {
+                return false;
+            }
+        }
+        var domain = run[(at + 1)..];
+        int dot = domain.IndexOf('.');
+        return dot > 0 && dot < domain.Length - 1 && char.IsAsciiLetterOrDigit(domain[0]);
+    }
+
+    private static bool IsTagChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c == '_' || PersianChars.IsWordChar(c) || PersianChars.IsAnyDigit(c);
+
+    private static int TagLength(ReadOnlySpan<char> run)
+    {
+        int i = 1;
+        while (i < run.Length && IsTagChar(run[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    // A URL at the end of a sentence keeps its closing punctuation outside the protected run.
+    private static int TrimTrailingPunctuation(ReadOnlySpan<char> run)
+    {
+        int end = run.Length;
+        while (end > 0 && run[end - 1] is '.' or ',' or '،' or '؛' or ';' or ':' or ')' or '»' or '!' or '؟' or '?' or '"')
+        {
+            end--;
+        }
+        return end;
+    }
+}

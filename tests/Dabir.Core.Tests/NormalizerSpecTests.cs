@@ -1,0 +1,65 @@
+using Dabir.Repair;
+
+namespace Dabir.Core.Tests;
+
+public class NormalizerSpecTests
+{
+    private static readonly PersianNormalizer Normalizer = new();
+
+    public static TheoryData<string, string, string> Cases => SpecFile.Load("normalizer.tsv");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Rule_table_row_holds(string input, string expected, string rule)
+    {
+        Assert.True(expected == Normalizer.Normalize(input), $"rule {rule}: «{input}» → «{Normalizer.Normalize(input)}», expected «{expected}»");
+        Assert.Equal(expected, Normalizer.Normalize(expected));
+    }
+
+    [Fact]
+    public void Lines_and_paragraph_breaks_survive()
+    {
+        const string input = "\n\nسطر  اول\r\nسطر دوم\n\n\nسطر سوم\r";
+        Assert.Equal("\n\nسطر اول\r\nسطر دوم\n\n\nسطر سوم\r", Normalizer.Normalize(input));
+    }
+
+    [Fact]
+    public void Each_rule_can_be_switched_off()
+    {
+        var none = new PersianNormalizer(new NormalizerOptions
+        {
+            UnifyLetters = false,
+            DecomposePresentationForms = false,
+            RemoveKashida = false,
+            Digits = DigitConversion.None,
+            RemoveControlCharacters = false,
+            CleanHalfSpaces = false,
+            CollapseWhitespace = false,
+            FixPunctuationSpacing = false,
+            JoinSpacedAffixes = false,
+        });
+        const string input = "كتاب ـ ﷲ ٤ \u200f در\u200cها  ، می شود ";
+        Assert.Equal(input, none.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData(DigitConversion.ToPersian, "12 ٣", "۱۲ ۳")]
+    [InlineData(DigitConversion.ToLatin, "۱۲ ٣", "12 3")]
+    [InlineData(DigitConversion.None, "٣", "٣")]
+    public void Digit_conversions(DigitConversion digits, string input, string expected) =>
+        Assert.Equal(expected, new PersianNormalizer(new NormalizerOptions { Digits = digits }).Normalize(input));
+
+    [Theory]
+    [InlineData("خیییلی", "خیلی")]
+    [InlineData("سلاممممم", "سلام")]
+    [InlineData("الله", "الله")]
+    public void Repeated_letters_are_reduced_when_asked(string input, string expected) =>
+        Assert.Equal(expected, new PersianNormalizer(new NormalizerOptions { ReduceRepeatedLetters = true }).Normalize(input));
+
+    [Fact]
+    public void Diacritics_are_kept_by_default_and_removable()
+    {
+        Assert.Equal("حَذفِ", Normalizer.Normalize("حَذفِ"));
+        Assert.Equal("حذف خانهٔ", new PersianNormalizer(new NormalizerOptions { RemoveDiacritics = true }).Normalize("حَذفِ خانهٔ"));
+    }
+}
