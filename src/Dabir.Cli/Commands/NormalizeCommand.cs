@@ -45,7 +45,7 @@ internal static class NormalizeCommand
                 {
                     writer.Write(piece.Span);
                 }
-                writer.Write(chunk.Tail);
+                writer.Write(PersianNormalizer.OutputLineBreak(chunk.Tail));
             }
         }
         if (reader.ReplacedSequences > 0)

@@ -25,7 +25,12 @@ public sealed class PersianNormalizer
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        var passes = new List<IRepairPass> { new CharacterPass(options), new SpacingPass(options) };
+        var passes = new List<IRepairPass> { new CharacterPass(options) };
+        if (options.CleanHalfSpaces)
+        {
+            passes.Add(new HalfSpaceCleanupPass());
+        }
+        passes.Add(new SpacingPass(options));
         if (options.JoinSpacedAffixes)
         {
             passes.Add(new SpacedAffixJoiner());
@@ -54,6 +59,9 @@ public sealed class PersianNormalizer
         Run(text, output);
         return output.ToAlignedText(text);
     }
+
+    /// <summary>The line terminator written for <paramref name="terminator"/> as read: a lone CR becomes LF.</summary>
+    public static string OutputLineBreak(string terminator) => terminator == "\r" ? "\n" : terminator;
 
     /// <summary>
     /// Repairs one line (it must not contain a line break) and appends the result to <paramref name="output"/>.
@@ -98,7 +106,9 @@ public sealed class PersianNormalizer
             int terminatorEnd = text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
             for (int i = lineEnd; i < terminatorEnd; i++)
             {
-                output.Append(text[i], i, i + 1);
+                // A lone CR (old Mac line end) becomes LF: a CR kept beside a following emptied line and its
+                // LF would read as one CRLF, and a line would be lost.
+                output.Append(terminatorEnd - lineEnd == 1 ? '\n' : text[i], i, i + 1);
             }
             lineStart = terminatorEnd;
         }

@@ -3,14 +3,12 @@ using Dabir.Text;
 namespace Dabir.Repair;
 
 /// <summary>
-/// Spacing rules within one line: whitespace runs collapsed and trimmed, half-spaces that cannot be right
-/// removed, and Persian punctuation spacing (no space before closing marks, one after; the reverse for
+/// Spacing rules within one line: whitespace runs collapsed and trimmed, and Persian punctuation spacing (no space before closing marks, one after; the reverse for
 /// opening ones). Rules fire only in Persian context, so Latin text keeps its own spacing.
 /// </summary>
 internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
 {
     private readonly bool _collapse = options.CollapseWhitespace;
-    private readonly bool _cleanZwnj = options.CleanHalfSpaces;
     private readonly bool _punctuation = options.FixPunctuationSpacing;
 
     public void Apply(AlignedTextBuilder input, AlignedTextBuilder output)
@@ -40,14 +38,6 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
                 i--;
                 continue;
             }
-            if (c == PersianChars.Zwnj && _cleanZwnj)
-            {
-                if (pendingFrom < 0 && KeepsHalfSpace(output, text, i))
-                {
-                    output.Copy(input, i);
-                }
-                continue;
-            }
             if (_punctuation && IsClosing(c))
             {
                 if (pendingFrom >= 0 && InPersianContext(output, c))
@@ -56,7 +46,7 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
                 }
                 FlushSpace(input, output, ref pendingFrom, pendingTo);
                 output.Copy(input, i);
-                if (NeedsSpaceAfterClosing(text, i))
+                if (NeedsSpaceAfterClosing(text, i, output))
                 {
                     output.Insert(input, i + 1, ' ');
                     SkipSpaces(text, ref i);
@@ -113,30 +103,6 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
         from = -1;
     }
 
-    // A half-space stays only between a forward-joining letter and a following letter, once.
-    private static bool KeepsHalfSpace(AlignedTextBuilder output, ReadOnlySpan<char> text, int i)
-    {
-        int p = output.Length - 1;
-        while (p >= 0 && PersianChars.IsMark(output[p]))
-        {
-            p--;
-        }
-        if (p < 0 || !PersianChars.JoinsToNext(output[p]))
-        {
-            return false;
-        }
-        int n = i + 1;
-        while (n < text.Length && (text[n] == PersianChars.Zwnj || PersianChars.IsMark(text[n])))
-        {
-            if (text[n] == PersianChars.Zwnj)
-            {
-                return false; // doubled: the last one of the run is kept
-            }
-            n++;
-        }
-        return n < text.Length && PersianChars.IsLetter(text[n]);
-    }
-
     private static bool IsClosing(char c) => c is '،' or '؛' or '؟' or '!' or '.' or ':' or '»' or ')' or ']' or '}' or '?' or ',' or ';';
 
     private static bool IsOpening(char c) => c is '«' or '(' or '[' or '{';
@@ -150,10 +116,16 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
         {
             return true;
         }
-        return output.Length > 0 && (IsPersianBefore(output.Last) || (output.Last is ')' or ']' && mark is not ('(' or '[')));
+        // Look through closing brackets and quotes: «(آسه‌آن) .» is Persian context, «(x) ?» is not.
+        int p = output.Length - 1;
+        while (p >= 0 && output[p] is ')' or ']' or '»' or '"')
+        {
+            p--;
+        }
+        return p >= 0 && IsPersianBefore(output[p]);
     }
 
-    private static bool NeedsSpaceAfterClosing(ReadOnlySpan<char> text, int i)
+    private static bool NeedsSpaceAfterClosing(ReadOnlySpan<char> text, int i, AlignedTextBuilder output)
     {
         int n = i + 1;
         while (n < text.Length && text[n] is ' ' or '\t')
@@ -169,17 +141,18 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
             return true; // a space is already there: normalize it to one
         }
         // Glued: «سلام!چطوری» gets a space, but not the dots of an abbreviation such as «ج.ا.ا» or «ه.ش».
-        return !(text[i] == '.' && IsInitial(text, i));
+        return !(text[i] == '.' && IsInitialBeforeDot(output));
     }
 
-    private static bool IsInitial(ReadOnlySpan<char> text, int dot)
+    // The output ends with a dot: is the word before it a single letter (an initial of «ج.ا.ا», «ه.ش»)?
+    private static bool IsInitialBeforeDot(AlignedTextBuilder output)
     {
-        int p = dot - 1;
-        while (p >= 0 && PersianChars.IsMark(text[p]))
+        int p = output.Length - 2;
+        while (p >= 0 && PersianChars.IsMark(output[p]))
         {
             p--;
         }
-        return p >= 0 && (p == 0 || text[p - 1] is ' ' or '.' or '(' or '«');
+        return p >= 0 && PersianChars.IsLetter(output[p]) && (p == 0 || output[p - 1] is ' ' or '.' or '(' or '«');
     }
 
     private static bool FollowedByPersian(ReadOnlySpan<char> text, int i)

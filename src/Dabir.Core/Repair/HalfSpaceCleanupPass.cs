@@ -1,0 +1,42 @@
+using Dabir.Text;
+
+namespace Dabir.Repair;
+
+/// <summary>
+/// Removes half-spaces that cannot be right: after a letter that does not join forward (where a ZWNJ is
+/// invisible), doubled, or at a word edge. Runs before spacing so later rules see the final neighbours.
+/// </summary>
+internal sealed class HalfSpaceCleanupPass : IRepairPass
+{
+    public void Apply(AlignedTextBuilder input, AlignedTextBuilder output)
+    {
+        var text = input.Chars;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] != PersianChars.Zwnj || Keeps(output, text, i))
+            {
+                output.Copy(input, i);
+            }
+        }
+    }
+
+    // A half-space stays only between a forward-joining letter and a following letter, once (the last of a run).
+    private static bool Keeps(AlignedTextBuilder output, ReadOnlySpan<char> text, int i)
+    {
+        int p = output.Length - 1;
+        while (p >= 0 && PersianChars.IsMark(output[p]))
+        {
+            p--;
+        }
+        if (p < 0 || !PersianChars.JoinsToNext(output[p]))
+        {
+            return false;
+        }
+        int n = i + 1;
+        while (n < text.Length && PersianChars.IsMark(text[n]))
+        {
+            n++;
+        }
+        return n < text.Length && PersianChars.IsLetter(text[n]);
+    }
+}
