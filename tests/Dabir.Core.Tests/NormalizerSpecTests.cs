@@ -36,6 +36,7 @@ public class NormalizerSpecTests
             CleanHalfSpaces = false,
             CollapseWhitespace = false,
             FixPunctuationSpacing = false,
+            SeparateDigitsFromLetters = false,
             JoinSpacedAffixes = false,
         });
         const string input = "كتاب ـ ﷲ ٤ \u200f در\u200cها  ، می شود ";

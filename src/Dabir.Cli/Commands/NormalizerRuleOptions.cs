@@ -14,13 +14,14 @@ internal sealed class NormalizerRuleOptions
     private readonly Option<bool> _keepBadZwnj = new("--keep-misplaced-zwnj") { Description = "Keep half-spaces after non-joining letters, doubled or at word edges." };
     private readonly Option<bool> _keepWhitespace = new("--keep-whitespace") { Description = "Do not collapse whitespace runs or trim line ends." };
     private readonly Option<bool> _keepPunctuation = new("--keep-punctuation-spacing") { Description = "Do not fix spacing around punctuation." };
+    private readonly Option<bool> _keepDigitsGlued = new("--keep-digits-glued") { Description = "Do not separate Persian digits from letters glued to them («۹کیلومتر»)." };
     private readonly Option<bool> _removeDiacritics = new("--remove-diacritics") { Description = "Remove diacritics (harakat, tanwin, shadda)." };
     private readonly Option<bool> _reduceRepeats = new("--reduce-repeats") { Description = "Shorten letters repeated three or more times («خیییلی» → «خیلی»)." };
     private readonly Option<bool> _noAffixJoin = new("--no-affix-join") { Description = "Do not rejoin spaced affixes («می شود», «کتاب ها»)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _keepLetters, _keepPresentation, _keepKashida, _digits, _keepControls, _keepBadZwnj, _keepWhitespace, _keepPunctuation, _removeDiacritics, _reduceRepeats, _noAffixJoin })
+        foreach (var option in new Option[] { _keepLetters, _keepPresentation, _keepKashida, _digits, _keepControls, _keepBadZwnj, _keepWhitespace, _keepPunctuation, _keepDigitsGlued, _removeDiacritics, _reduceRepeats, _noAffixJoin })
         {
             command.Options.Add(option);
         }
@@ -36,6 +37,7 @@ internal sealed class NormalizerRuleOptions
         CleanHalfSpaces = !parse.GetValue(_keepBadZwnj),
         CollapseWhitespace = !parse.GetValue(_keepWhitespace),
         FixPunctuationSpacing = !parse.GetValue(_keepPunctuation),
+        SeparateDigitsFromLetters = !parse.GetValue(_keepDigitsGlued),
         RemoveDiacritics = parse.GetValue(_removeDiacritics),
         ReduceRepeatedLetters = parse.GetValue(_reduceRepeats),
         JoinSpacedAffixes = !parse.GetValue(_noAffixJoin),

@@ -33,6 +33,8 @@ internal sealed class CharacterPass : IRepairPass
             _action['\u06BE'] = '\u0647'; // HEH DOACHASHMEE, HEH GOAL, AE -> HEH
             _action['\u06C1'] = '\u0647';
             _action['\u06D5'] = '\u0647';
+            _action['\u06D2'] = '\u06CC'; // YEH BARREE and TEH MARBUTA GOAL, typed from Urdu layouts
+            _action['\u06C3'] = '\u0629';
             // PerDT writes the ezafe hamza as heh + combining hamza above (6,107 times, never U+06C0).
             SetExpansion('\u06C0', "\u0647\u0654");
         }
@@ -53,7 +55,10 @@ internal sealed class CharacterPass : IRepairPass
         SetDigits(options.Digits);
         if (options.RemoveControlCharacters)
         {
-            foreach (char c in "\u200B\u200D\u200E\u200F\u061C\u00AD\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E")
+            // A soft hyphen between Persian letters is a half-space typed on some layouts; elsewhere the
+            // half-space cleanup removes it like any misplaced ZWNJ.
+            _action['\u00AD'] = PersianChars.Zwnj;
+            foreach (char c in "\u200B\u200D\u200E\u200F\u061C\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E")
             {
                 _action[c] = Delete;
             }

@@ -25,6 +25,21 @@ public sealed record NormalizerOptions
     /// <summary>The default rules.</summary>
     public static NormalizerOptions Default { get; } = new();
 
+    /// <summary>Every rule off: a base for turning on single rules (<c>None with { RemoveDiacritics = true }</c>).</summary>
+    public static NormalizerOptions None { get; } = new()
+    {
+        UnifyLetters = false,
+        DecomposePresentationForms = false,
+        RemoveKashida = false,
+        Digits = DigitConversion.None,
+        RemoveControlCharacters = false,
+        CleanHalfSpaces = false,
+        CollapseWhitespace = false,
+        FixPunctuationSpacing = false,
+        SeparateDigitsFromLetters = false,
+        JoinSpacedAffixes = false,
+    };
+
     /// <summary>Arabic letter variants to Persian: ي ى → ی, ك → ک, ۀ → هٔ, ە ہ ھ → ه.</summary>
     public bool UnifyLetters { get; init; } = true;
 
@@ -48,6 +63,9 @@ public sealed record NormalizerOptions
 
     /// <summary>Persian punctuation spacing: no space before « ، ؛ ؟ ! . : » and closing brackets, one after.</summary>
     public bool FixPunctuationSpacing { get; init; } = true;
+
+    /// <summary>Puts a space between Persian digits and Persian letters glued to them («۹کیلومتر» → «۹ کیلومتر»), ordinals («۳ام») excepted.</summary>
+    public bool SeparateDigitsFromLetters { get; init; } = true;
 
     /// <summary>Removes diacritics (harakat, tanwin, shadda, superscript alef). Off by default.</summary>
     public bool RemoveDiacritics { get; init; }

@@ -605,6 +605,7 @@ internal static class PresentationForms
         table[0xFDFA - First] = "\u0635\u0644\u06CC\u0020\u0627\u0644\u0644\u0647\u0020\u0639\u0644\u06CC\u0647\u0020\u0648\u0633\u0644\u0645";
         table[0xFDFB - First] = "\u062C\u0644\u0020\u062C\u0644\u0627\u0644\u0647";
         table[0xFDFC - First] = "\u0631\u06CC\u0627\u0644";
+        table[0xFDFD - First] = "\u0628\u0633\u0645\u0020\u0627\u0644\u0644\u0647\u0020\u0627\u0644\u0631\u062D\u0645\u0646\u0020\u0627\u0644\u0631\u062D\u06CC\u0645";
         table[0xFE70 - First] = "\u064B";
         table[0xFE71 - First] = "\u0640\u064B";
         table[0xFE72 - First] = "\u064C";

@@ -10,6 +10,7 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
 {
     private readonly bool _collapse = options.CollapseWhitespace;
     private readonly bool _punctuation = options.FixPunctuationSpacing;
+    private readonly bool _digitsApart = options.SeparateDigitsFromLetters;
 
     public void Apply(AlignedTextBuilder input, AlignedTextBuilder output)
     {
@@ -27,6 +28,10 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
                 }
                 pendingTo = i + 1;
                 continue;
+            }
+            if (_collapse && output.Length == 0)
+            {
+                pendingFrom = -1; // leading whitespace of the line
             }
             if ((i == 0 || text[i - 1] is ' ' or '\t' or '(' or '«' or '[') && ProtectedRuns.Length(text, i) is > 0 and var protectedLength)
             {
@@ -67,13 +72,10 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
                 }
                 continue;
             }
-            if (output.Length > 0 || !_collapse)
+            FlushSpace(input, output, ref pendingFrom, pendingTo);
+            if (_digitsApart && pendingFrom < 0 && output.Length > 0 && NeedsSpaceBetweenDigitAndLetter(output.Last, c, text, i))
             {
-                FlushSpace(input, output, ref pendingFrom, pendingTo);
-            }
-            else
-            {
-                pendingFrom = -1; // leading whitespace of the line
+                output.Insert(input, i, ' ');
             }
             output.Copy(input, i);
         }
@@ -101,6 +103,16 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
             }
         }
         from = -1;
+    }
+
+    // «۹کیلومتر» → «۹ کیلومتر», «عرض۶» → «عرض ۶»; ordinals written with a digit («۳ام», «۲۰امین») stay.
+    private static bool NeedsSpaceBetweenDigitAndLetter(char previous, char current, ReadOnlySpan<char> text, int i)
+    {
+        if (PersianChars.IsArabicScriptDigit(previous) && PersianChars.IsLetter(current))
+        {
+            return !text[i..].StartsWith("ام", StringComparison.Ordinal);
+        }
+        return PersianChars.IsLetter(previous) && PersianChars.IsArabicScriptDigit(current);
     }
 
     private static bool IsClosing(char c) => c is '،' or '؛' or '؟' or '!' or '.' or ':' or '»' or ')' or ']' or '}' or '?' or ',' or ';';
