@@ -1,3 +1,4 @@
+using System.Buffers;
 using Dabir.Text;
 
 namespace Dabir.Repair;
@@ -6,7 +7,7 @@ namespace Dabir.Repair;
 /// Per-character rules: letter unification, presentation forms, kashida, digits, control characters,
 /// diacritics, other spaces to a plain space, and (opt-in) repeated letters. One table lookup per character.
 /// </summary>
-internal sealed class CharacterPass : IRepairPass
+internal sealed class CharacterPass : ISkippableRepairPass
 {
     private const char Delete = '\uFFFF';
     private const char Expand = '\uFFFE';
@@ -14,6 +15,7 @@ internal sealed class CharacterPass : IRepairPass
     private readonly char[] _action = new char[0x10000];
     private readonly Dictionary<char, string> _expansions = [];
     private readonly bool _reduceRepeats;
+    private readonly SearchValues<char> _changing; // every character the table does not map to itself
 
     public CharacterPass(NormalizerOptions options)
     {
@@ -100,7 +102,23 @@ internal sealed class CharacterPass : IRepairPass
                 _action[c] = ' ';
             }
         }
+        _changing = Changing(_action);
     }
+
+    private static SearchValues<char> Changing(char[] action)
+    {
+        var chars = new List<char>();
+        for (int c = 0; c < action.Length; c++)
+        {
+            if (action[c] != c)
+            {
+                chars.Add((char)c);
+            }
+        }
+        return SearchValues.Create(chars.ToArray());
+    }
+
+    public bool MayChange(ReadOnlySpan<char> line) => _reduceRepeats || line.ContainsAny(_changing);
 
     private static string Unify(string s, NormalizerOptions options) =>
         options.UnifyLetters ? s.Replace('\u064A', '\u06CC').Replace('\u0649', '\u06CC').Replace('\u0643', '\u06A9') : s;
@@ -144,47 +162,87 @@ internal sealed class CharacterPass : IRepairPass
 
     public void Apply(AlignedTextBuilder input, AlignedTextBuilder output)
     {
+        if (_reduceRepeats)
+        {
+            ApplyEachCharacter(input, output);
+            return;
+        }
+        // Jump from one character that changes to the next, copying what lies between in blocks.
+        var text = input.Chars;
+        int i = 0;
+        int checkedUntil = 0; // characters before this are known to lie outside protected runs
+        while (i < text.Length)
+        {
+            int next = text[i..].IndexOfAny(_changing);
+            if (next < 0)
+            {
+                output.CopyRange(input, i, text.Length - i);
+                return;
+            }
+            output.CopyRange(input, i, next);
+            i += next;
+            if (i >= checkedUntil)
+            {
+                if (ProtectedRuns.Contains(text, i, out _, out int runEnd))
+                {
+                    output.CopyRange(input, i, runEnd - i);
+                    i = runEnd;
+                    continue;
+                }
+                int space = text[i..].IndexOfAny(" \t\u00A0");
+                checkedUntil = space < 0 ? text.Length : i + space;
+            }
+            Map(input, output, i);
+            i++;
+        }
+    }
+
+    private void Map(AlignedTextBuilder input, AlignedTextBuilder output, int i)
+    {
+        char c = input[i];
+        char action = _action[c];
+        if (action == Delete)
+        {
+            return;
+        }
+        if (action == Expand)
+        {
+            foreach (char e in _expansions[c])
+            {
+                output.Replace(input, i, e);
+            }
+            return;
+        }
+        output.Replace(input, i, action);
+    }
+
+    // The opt-in repeated-letter rule looks at every character; the default path above does not need to.
+    private void ApplyEachCharacter(AlignedTextBuilder input, AlignedTextBuilder output)
+    {
         var text = input.Chars;
         int repeat = 0;
         for (int i = 0; i < text.Length; i++)
         {
             if (IsRunStart(text, i) && ProtectedRuns.Length(text, i) is > 0 and var protectedLength)
             {
-                for (int end = i + protectedLength; i < end; i++)
-                {
-                    output.Copy(input, i);
-                }
-                i--;
+                output.CopyRange(input, i, protectedLength);
+                i += protectedLength - 1;
                 repeat = 0;
                 continue;
             }
-            char c = text[i];
-            char action = _action[c];
-            if (action == c)
-            {
-                output.Copy(input, i);
-            }
-            else if (action == Delete)
+            char action = _action[text[i]];
+            if (action == Delete)
             {
                 continue;
             }
-            else if (action == Expand)
+            if (action == Expand)
             {
-                foreach (char e in _expansions[c])
-                {
-                    output.Replace(input, i, e);
-                }
+                Map(input, output, i);
                 repeat = 0;
                 continue;
             }
-            else
-            {
-                output.Replace(input, i, action);
-            }
-            if (_reduceRepeats)
-            {
-                repeat = ReduceRepeat(output, repeat);
-            }
+            output.Replace(input, i, action);
+            repeat = ReduceRepeat(output, repeat);
         }
     }
 

@@ -6,17 +6,29 @@ namespace Dabir.Repair;
 /// Removes half-spaces that cannot be right: after a letter that does not join forward (where a ZWNJ is
 /// invisible), doubled, or at a word edge. Runs before spacing so later rules see the final neighbours.
 /// </summary>
-internal sealed class HalfSpaceCleanupPass : IRepairPass
+internal sealed class HalfSpaceCleanupPass : ISkippableRepairPass
 {
+    public bool MayChange(ReadOnlySpan<char> line) => line.Contains(PersianChars.Zwnj);
+
     public void Apply(AlignedTextBuilder input, AlignedTextBuilder output)
     {
         var text = input.Chars;
-        for (int i = 0; i < text.Length; i++)
+        int i = 0;
+        while (i < text.Length)
         {
-            if (text[i] != PersianChars.Zwnj || Keeps(output, text, i))
+            int next = text[i..].IndexOf(PersianChars.Zwnj);
+            if (next < 0)
+            {
+                output.CopyRange(input, i, text.Length - i);
+                return;
+            }
+            output.CopyRange(input, i, next);
+            i += next;
+            if (Keeps(output, text, i))
             {
                 output.Copy(input, i);
             }
+            i++;
         }
     }
 

@@ -11,3 +11,12 @@ internal interface IRepairPass
 {
     void Apply(AlignedTextBuilder input, AlignedTextBuilder output);
 }
+
+/// <summary>
+/// A pass that can tell, with one vectorized scan, that a line holds nothing it would change; the pipeline
+/// then skips it without copying the line.
+/// </summary>
+internal interface ISkippableRepairPass : IRepairPass
+{
+    bool MayChange(ReadOnlySpan<char> line);
+}

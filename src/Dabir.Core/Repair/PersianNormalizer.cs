@@ -72,10 +72,7 @@ public sealed class PersianNormalizer
         ArgumentNullException.ThrowIfNull(output);
         using var a = new AlignedTextBuilder(line.Length + 16, trackAlignment: false);
         using var b = new AlignedTextBuilder(line.Length + 16, trackAlignment: false);
-        foreach (char c in line)
-        {
-            a.Append(c, 0, 0);
-        }
+        a.AppendSource(line, 0);
         output.Append(RunPasses(a, b).Chars);
     }
 
@@ -89,16 +86,9 @@ public sealed class PersianNormalizer
             int rel = text[lineStart..].IndexOfAny('\n', '\r');
             int lineEnd = rel < 0 ? text.Length : lineStart + rel;
             a.Clear();
-            for (int i = lineStart; i < lineEnd; i++)
-            {
-                a.Append(text[i], i, i + 1);
-            }
+            a.AppendSource(text[lineStart..lineEnd], lineStart);
             var result = RunPasses(a, b);
-            var chars = result.Chars;
-            for (int i = 0; i < chars.Length; i++)
-            {
-                output.Copy(result, i);
-            }
+            output.CopyRange(result, 0, result.Length);
             if (rel < 0)
             {
                 break;
@@ -119,6 +109,10 @@ public sealed class PersianNormalizer
     {
         foreach (var pass in _passes)
         {
+            if (pass is ISkippableRepairPass skippable && !skippable.MayChange(a.Chars))
+            {
+                continue;
+            }
             b.Clear();
             pass.Apply(a, b);
             (a, b) = (b, a);

@@ -14,6 +14,11 @@ internal static class ProtectedRuns
     /// </summary>
     public static int Length(ReadOnlySpan<char> text, int start)
     {
+        // URLs, e-mail addresses, hashtags and mentions all start with an ASCII character.
+        if (text[start] >= 0x80)
+        {
+            return 0;
+        }
         var rest = text[start..];
         int runEnd = rest.IndexOfAny(" \t\n\r\u00A0");
         if (runEnd < 0)
@@ -39,6 +44,23 @@ internal static class ProtectedRuns
             return TrimTrailingPunctuation(run);
         }
         return 0;
+    }
+
+    /// <summary>
+    /// When <paramref name="index"/> lies inside a protected run, returns true with the run's bounds. Used by
+    /// passes that jump from one interesting character to the next instead of visiting every run start.
+    /// </summary>
+    public static bool Contains(ReadOnlySpan<char> text, int index, out int runStart, out int runEnd)
+    {
+        int s = text[..index].LastIndexOfAny(" \t\u00A0") + 1;
+        while (s < index && text[s] is '(' or '«' or '[')
+        {
+            s++;
+        }
+        int length = s < text.Length ? Length(text, s) : 0;
+        runStart = s;
+        runEnd = s + length;
+        return index < runEnd;
     }
 
     private static bool StartsWithUrlScheme(ReadOnlySpan<char> run) =>

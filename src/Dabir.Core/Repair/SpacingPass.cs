@@ -1,23 +1,39 @@
+using System.Buffers;
 using Dabir.Text;
 
 namespace Dabir.Repair;
 
 /// <summary>
-/// Spacing rules within one line: whitespace runs collapsed and trimmed, and Persian punctuation spacing (no space before closing marks, one after; the reverse for
-/// opening ones). Rules fire only in Persian context, so Latin text keeps its own spacing.
+/// Spacing rules within one line: whitespace runs collapsed and trimmed, Persian punctuation spacing (no
+/// space before closing marks, one after; the reverse for opening ones), and digits kept apart from letters.
+/// Rules fire only in Persian context, so Latin text keeps its own spacing.
 /// </summary>
-internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
+internal sealed class SpacingPass : IRepairPass
 {
-    private readonly bool _collapse = options.CollapseWhitespace;
-    private readonly bool _punctuation = options.FixPunctuationSpacing;
-    private readonly bool _digitsApart = options.SeparateDigitsFromLetters;
+    private const string Closing = "،؛؟!.:»)]}?,;";
+    private const string Opening = "«([{";
+    private const string PersianDigits = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩";
+
+    private readonly bool _collapse;
+    private readonly bool _punctuation;
+    private readonly bool _digitsApart;
+    private readonly SearchValues<char> _interesting;
+
+    public SpacingPass(NormalizerOptions options)
+    {
+        _collapse = options.CollapseWhitespace;
+        _punctuation = options.FixPunctuationSpacing;
+        _digitsApart = options.SeparateDigitsFromLetters;
+        _interesting = SearchValues.Create(" \t" + (_punctuation ? Closing + Opening : "") + (_digitsApart ? PersianDigits : ""));
+    }
 
     public void Apply(AlignedTextBuilder input, AlignedTextBuilder output)
     {
         var text = input.Chars;
         int pendingFrom = -1; // start of a whitespace run not yet written
         int pendingTo = -1;
-        for (int i = 0; i < text.Length; i++)
+        int i = 0;
+        while (i < text.Length)
         {
             char c = text[i];
             if (c is ' ' or '\t')
@@ -27,23 +43,30 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
                     pendingFrom = i;
                 }
                 pendingTo = i + 1;
+                i++;
                 continue;
             }
             if (_collapse && output.Length == 0)
             {
                 pendingFrom = -1; // leading whitespace of the line
             }
-            if ((i == 0 || text[i - 1] is ' ' or '\t' or '(' or '«' or '[') && ProtectedRuns.Length(text, i) is > 0 and var protectedLength)
+            if (!_interesting.Contains(c))
             {
+                // An ordinary run: a protected run (URL, e-mail, hashtag) can only start here.
                 FlushSpace(input, output, ref pendingFrom, pendingTo);
-                for (int end = i + protectedLength; i < end; i++)
+                if ((i == 0 || text[i - 1] is ' ' or '\t' or '(' or '«' or '[') && ProtectedRuns.Length(text, i) is > 0 and var protectedLength)
                 {
-                    output.Copy(input, i);
+                    output.CopyRange(input, i, protectedLength);
+                    i += protectedLength;
+                    continue;
                 }
-                i--;
+                int next = text[(i + 1)..].IndexOfAny(_interesting);
+                int end = next < 0 ? text.Length : i + 1 + next;
+                output.CopyRange(input, i, end - i);
+                i = end;
                 continue;
             }
-            if (_punctuation && IsClosing(c))
+            if (IsClosing(c) && _punctuation)
             {
                 if (pendingFrom >= 0 && InPersianContext(output, c))
                 {
@@ -56,9 +79,10 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
                     output.Insert(input, i + 1, ' ');
                     SkipSpaces(text, ref i);
                 }
+                i++;
                 continue;
             }
-            if (_punctuation && IsOpening(c))
+            if (IsOpening(c) && _punctuation)
             {
                 if (pendingFrom < 0 && output.Length > 0 && IsPersianBefore(output.Last) && FollowedByPersian(text, i))
                 {
@@ -70,14 +94,21 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
                 {
                     SkipSpaces(text, ref i);
                 }
+                i++;
                 continue;
             }
+            // A Persian digit: «۹کیلومتر» → «۹ کیلومتر», «عرض۶» → «عرض ۶»; ordinals («۳ام», «۲۰امین») stay.
             FlushSpace(input, output, ref pendingFrom, pendingTo);
-            if (_digitsApart && pendingFrom < 0 && output.Length > 0 && NeedsSpaceBetweenDigitAndLetter(output.Last, c, text, i))
+            if (pendingFrom < 0 && output.Length > 0 && PersianChars.IsLetter(output.Last) && (i == 0 || text[i - 1] is not (' ' or '\t')))
             {
                 output.Insert(input, i, ' ');
             }
             output.Copy(input, i);
+            if (i + 1 < text.Length && PersianChars.IsLetter(text[i + 1]) && !text[(i + 1)..].StartsWith("ام", StringComparison.Ordinal))
+            {
+                output.Insert(input, i + 1, ' ');
+            }
+            i++;
         }
         if (!_collapse)
         {
@@ -97,27 +128,14 @@ internal sealed class SpacingPass(NormalizerOptions options) : IRepairPass
         }
         else
         {
-            for (int k = from; k < to; k++)
-            {
-                output.Copy(input, k);
-            }
+            output.CopyRange(input, from, to - from);
         }
         from = -1;
     }
 
-    // «۹کیلومتر» → «۹ کیلومتر», «عرض۶» → «عرض ۶»; ordinals written with a digit («۳ام», «۲۰امین») stay.
-    private static bool NeedsSpaceBetweenDigitAndLetter(char previous, char current, ReadOnlySpan<char> text, int i)
-    {
-        if (PersianChars.IsArabicScriptDigit(previous) && PersianChars.IsLetter(current))
-        {
-            return !text[i..].StartsWith("ام", StringComparison.Ordinal);
-        }
-        return PersianChars.IsLetter(previous) && PersianChars.IsArabicScriptDigit(current);
-    }
+    private static bool IsClosing(char c) => Closing.Contains(c, StringComparison.Ordinal);
 
-    private static bool IsClosing(char c) => c is '،' or '؛' or '؟' or '!' or '.' or ':' or '»' or ')' or ']' or '}' or '?' or ',' or ';';
-
-    private static bool IsOpening(char c) => c is '«' or '(' or '[' or '{';
+    private static bool IsOpening(char c) => Opening.Contains(c, StringComparison.Ordinal);
 
     private static bool IsPersianBefore(char c) => PersianChars.IsLetter(c) || PersianChars.IsMark(c) || PersianChars.IsArabicScriptDigit(c) || c is '،' or '؛' or '؟' or '»';
 

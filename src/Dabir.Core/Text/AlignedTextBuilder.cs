@@ -64,6 +64,45 @@ internal sealed class AlignedTextBuilder : IDisposable
         }
     }
 
+    /// <summary>Appends input positions <c>[start, start + count)</c> unchanged, in one block copy.</summary>
+    public void CopyRange(AlignedTextBuilder input, int start, int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+        while (Length + count > _chars.Length)
+        {
+            Grow();
+        }
+        input._chars.AsSpan(start, count).CopyTo(_chars.AsSpan(Length));
+        if (TrackAlignment)
+        {
+            input._starts.AsSpan(start, count).CopyTo(_starts.AsSpan(Length));
+            input._ends.AsSpan(start, count).CopyTo(_ends.AsSpan(Length));
+        }
+        Length += count;
+    }
+
+    /// <summary>Appends source text whose characters map one to one to <c>[sourceOffset, sourceOffset + text.Length)</c>.</summary>
+    public void AppendSource(ReadOnlySpan<char> text, int sourceOffset)
+    {
+        while (Length + text.Length > _chars.Length)
+        {
+            Grow();
+        }
+        text.CopyTo(_chars.AsSpan(Length));
+        if (TrackAlignment)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                _starts[Length + i] = sourceOffset + i;
+                _ends[Length + i] = sourceOffset + i + 1;
+            }
+        }
+        Length += text.Length;
+    }
+
     /// <summary>Appends <paramref name="c"/> in place of input position <paramref name="index"/>.</summary>
     public void Replace(AlignedTextBuilder input, int index, char c)
     {
