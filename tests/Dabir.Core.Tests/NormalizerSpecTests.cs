@@ -32,6 +32,32 @@ public class NormalizerSpecTests
     }
 
     [Theory]
+    [InlineData(nameof(NormalizerOptions.UnifyLetters), "كتاب علي")]
+    [InlineData(nameof(NormalizerOptions.DecomposePresentationForms), "ﷲ ﻛﺘﺎﺏ")]
+    [InlineData(nameof(NormalizerOptions.RemoveKashida), "کـــتاب")]
+    [InlineData(nameof(NormalizerOptions.RemoveControlCharacters), "سلام\u200fدنیا")]
+    [InlineData(nameof(NormalizerOptions.CleanHalfSpaces), "در\u200cها")]
+    [InlineData(nameof(NormalizerOptions.CollapseWhitespace), "سلام   دنیا")]
+    [InlineData(nameof(NormalizerOptions.FixPunctuationSpacing), "سلام ،دنیا")]
+    [InlineData(nameof(NormalizerOptions.SeparateDigitsFromLetters), "۹کیلومتر")]
+    public void Each_rule_can_be_switched_off_alone(string rule, string input)
+    {
+        var off = rule switch
+        {
+            nameof(NormalizerOptions.UnifyLetters) => NormalizerOptions.Default with { UnifyLetters = false },
+            nameof(NormalizerOptions.DecomposePresentationForms) => NormalizerOptions.Default with { DecomposePresentationForms = false },
+            nameof(NormalizerOptions.RemoveKashida) => NormalizerOptions.Default with { RemoveKashida = false },
+            nameof(NormalizerOptions.RemoveControlCharacters) => NormalizerOptions.Default with { RemoveControlCharacters = false },
+            nameof(NormalizerOptions.CleanHalfSpaces) => NormalizerOptions.Default with { CleanHalfSpaces = false },
+            nameof(NormalizerOptions.CollapseWhitespace) => NormalizerOptions.Default with { CollapseWhitespace = false },
+            nameof(NormalizerOptions.FixPunctuationSpacing) => NormalizerOptions.Default with { FixPunctuationSpacing = false },
+            _ => NormalizerOptions.Default with { SeparateDigitsFromLetters = false },
+        };
+        Assert.NotEqual(input, Normalizer.Normalize(input)); // the rule fires by default
+        Assert.Equal(input, new PersianNormalizer(off).Normalize(input)); // and only it touched this input
+    }
+
+    [Theory]
     [InlineData(DigitConversion.ToPersian, "12 ٣", "۱۲ ۳")]
     [InlineData(DigitConversion.ToLatin, "۱۲ ٣", "12 3")]
     [InlineData(DigitConversion.None, "٣", "٣")]

@@ -39,11 +39,7 @@ internal static class ProtectedRuns
             return TrimTrailingPunctuation(run);
         }
         int at = run.IndexOf('@');
-        if (at > 0 && IsEmail(run, at))
-        {
-            return TrimTrailingPunctuation(run);
-        }
-        return 0;
+        return at > 0 ? EmailLength(run, at) : 0;
     }
 
     /// <summary>
@@ -69,19 +65,33 @@ internal static class ProtectedRuns
         || run.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase)
         || (run.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && run.Length > 5);
 
-    private static bool IsEmail(ReadOnlySpan<char> run, int at)
+    // local@domain.tld in ASCII: the local part starts with a letter or digit, the domain has a dot and
+    // ends where ASCII domain characters end («info@example.comرا» protects only the address).
+    private static int EmailLength(ReadOnlySpan<char> run, int at)
     {
-        for (int i = 0; i < at; i++)
+        if (!char.IsAsciiLetterOrDigit(run[0]))
         {
-            char c = run[i];
+            return 0;
+        }
+        foreach (char c in run[..at])
+        {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-'))
             {
-                return false;
+                return 0;
             }
         }
-        var domain = run[(at + 1)..];
+        int end = at + 1;
+        while (end < run.Length && (char.IsAsciiLetterOrDigit(run[end]) || run[end] is '.' or '-'))
+        {
+            end++;
+        }
+        while (end > at + 1 && run[end - 1] is '.' or '-')
+        {
+            end--;
+        }
+        var domain = run[(at + 1)..end];
         int dot = domain.IndexOf('.');
-        return dot > 0 && dot < domain.Length - 1 && char.IsAsciiLetterOrDigit(domain[0]);
+        return dot > 0 && dot < domain.Length - 1 ? end : 0;
     }
 
     private static bool IsTagChar(char c) =>
