@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dabir.Models.Tagging;
+using Dabir.Models.Training;
+
+namespace Dabir.Cli.Commands;
+
+/// <summary><c>dabir train pos|ner --data DIR --out PATH</c>: trains a tagger from the shared corpora.
+/// Exposed as factories so that any <c>train</c> parent command can host them.</summary>
+internal static class TrainTaggerCommand
+{
+    /// <summary>The <c>pos</c> subcommand.</summary>
+    public static Command CreatePos() => Create("pos", "Train the UPOS tagger (Bijankhan, iPerUDT, PerDT dev, Seraji dev).", pos: true);
+
+    /// <summary>The <c>ner</c> subcommand.</summary>
+    public static Command CreateNer() => Create("ner", "Train the named-entity tagger (PEYMA, Arman, ParsTwiNER).", pos: false);
+
+    private static Command Create(string name, string description, bool pos)
+    {
+        var data = new Option<string>("--data") { Description = "The shared data folder (../shared/data).", DefaultValueFactory = _ => "../shared/data" };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the model (.bin.br)." };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => pos ? 6 : 8 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a seed).", DefaultValueFactory = _ => 17 };
+        var permissive = new Option<bool>("--permissive") { Description = "Use permissively licensed training data only." };
+        var crossValidate = new Option<int>("--cv") { Description = "pos: report K-fold cross-validated UPOS on PerDT dev and Seraji dev (no model written unless --out)." };
+        var evaluate = new Option<bool>("--eval") { Description = "ner: after training, score PEYMA dev, the held-out 10% of Arman train and ParsTwiNER dev." };
+        var command = new Command(name, description) { data, output, epochs, seed, permissive };
+        if (pos)
+        {
+            command.Options.Add(crossValidate);
+        }
+        else
+        {
+            command.Options.Add(evaluate);
+        }
+        command.SetAction(parse =>
+        {
+            string dataDir = parse.GetValue(data)!;
+            if (!Directory.Exists(dataDir))
+            {
+                Console.Error.WriteLine($"dabir: error: {dataDir}: no such data folder");
+                return ExitCodes.InputError;
+            }
+            var options = new TrainerOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed) };
+            string? outPath = parse.GetValue(output);
+            bool onlyPermissive = parse.GetValue(permissive);
+            var clock = Stopwatch.StartNew();
+            void Log(string message) => Console.Error.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] {message}");
+            if (pos && parse.GetValue(crossValidate) is > 1 and var folds)
+            {
+                Console.Out.Write(TaggerRecipes.CrossValidatePos(dataDir, onlyPermissive, folds, options, Log));
+                if (outPath is null)
+                {
+                    return ExitCodes.Ok;
+                }
+            }
+            if (outPath is null)
+            {
+                Console.Error.WriteLine("dabir: error: --out is required");
+                return ExitCodes.Usage;
+            }
+            SequenceModel model = pos
+                ? TaggerRecipes.TrainPos(dataDir, onlyPermissive, options, Log)
+                : TaggerRecipes.TrainNer(dataDir, onlyPermissive, options, Log);
+            using (var stream = File.Create(outPath))
+            {
+                model.Save(stream);
+            }
+            Log($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB)");
+            if (!pos && parse.GetValue(evaluate))
+            {
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "peyma-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, TaggerRecipes.PeymaDev))));
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "arman-heldout", TaggerRecipes.ArmanSplit(dataDir).HeldOut));
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "parstwiner-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, "ner", "parstwiner-dev.txt"))));
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,199 @@
+namespace Dabir.Models.Features;
+
+/// <summary>
+/// Turns a sentence of tokens into a fixed number of hashed features per token (no allocation once the
+/// scratch buffers have grown). All features look at folded forms (see <see cref="TokenFolding"/>).
+/// </summary>
+internal sealed class FeatureExtractor
+{
+    /// <summary>Features written per token.</summary>
+    public const int FeaturesPerToken = 26 + DomainFeatures;
+
+    /// <summary>Features repeated in conjunction with the annotation convention (domain), so that one model can
+    /// follow PerDT, Seraji/Bijankhan or iPerUDT conventions where they disagree (Daumé 2007 feature augmentation).</summary>
+    private const int DomainFeatures = 8;
+
+    private static readonly int[] DomainTemplates = [0, 1, 2, 3, 12, 13, 16, 6];
+
+    private const int MaxAffix = 4;
+    private static readonly ulong BeginHash = FeatureHash.OfChars("<s>");
+    private static readonly ulong EndHash = FeatureHash.OfChars("</s>");
+
+    private readonly TaggerLexicon _lexicon;
+
+    public FeatureExtractor(TaggerLexicon lexicon) => _lexicon = lexicon;
+
+    public TaggerLexicon Lexicon => _lexicon;
+
+    /// <summary>Per-sentence working memory, reused across calls on one thread.</summary>
+    internal sealed class Scratch
+    {
+        public char[] Chars = new char[1024];
+        public TokenInfo[] Tokens = new TokenInfo[128];
+        public ulong[] Features = new ulong[128 * FeaturesPerToken];
+        public int[] Emissions = [];
+        public int[] Scores = [];
+        public int[] Back = [];
+
+        public void Ensure(int tokens, int chars, int tags)
+        {
+            if (Tokens.Length < tokens)
+            {
+                int size = Math.Max(tokens, Tokens.Length * 2);
+                Tokens = new TokenInfo[size];
+                Features = new ulong[size * FeaturesPerToken];
+            }
+            if (Chars.Length < chars)
+            {
+                Chars = new char[Math.Max(chars, Chars.Length * 2)];
+            }
+            int cells = Tokens.Length * tags;
+            if (Emissions.Length < cells)
+            {
+                Emissions = new int[cells];
+                Scores = new int[cells];
+                Back = new int[cells];
+            }
+        }
+    }
+
+    internal struct TokenInfo
+    {
+        public ulong Word;
+        public ulong Suffix3;
+        public ulong Suffix2;
+        public uint Lexicon;
+        public uint Gazetteer;
+        public int Start;
+        public int Length;
+    }
+
+    /// <summary>Fills <c>scratch.Features</c> with <see cref="FeaturesPerToken"/> hashes for each token.</summary>
+    public void Extract(ReadOnlySpan<string> tokens, Scratch scratch, int tagCount, int domain = 0)
+    {
+        int totalChars = 0;
+        foreach (var token in tokens)
+        {
+            totalChars += token.Length;
+        }
+        scratch.Ensure(tokens.Length, totalChars, tagCount);
+        var info = scratch.Tokens;
+        var chars = scratch.Chars.AsSpan();
+        int offset = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            int n = TokenFolding.Fold(tokens[i], chars[offset..]);
+            var folded = chars.Slice(offset, n);
+            ref var t = ref info[i];
+            t.Start = offset;
+            t.Length = n;
+            t.Word = FeatureHash.OfChars(folded);
+            t.Suffix3 = FeatureHash.OfChars(folded[Math.Max(0, n - 3)..]);
+            t.Suffix2 = FeatureHash.OfChars(folded[Math.Max(0, n - 2)..]);
+            t.Lexicon = _lexicon.WordBits(t.Word);
+            t.Gazetteer = 0;
+            offset += n;
+        }
+        MarkGazetteerPhrases(tokens.Length, info);
+
+        var features = scratch.Features.AsSpan(0, tokens.Length * FeaturesPerToken);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            ref var t = ref info[i];
+            var f = features.Slice(i * FeaturesPerToken, FeaturesPerToken);
+            var word = chars.Slice(t.Start, t.Length);
+            ulong prev = i > 0 ? info[i - 1].Word : BeginHash;
+            ulong prev2 = i > 1 ? info[i - 2].Word : BeginHash;
+            ulong next = i + 1 < tokens.Length ? info[i + 1].Word : EndHash;
+            ulong next2 = i + 2 < tokens.Length ? info[i + 2].Word : EndHash;
+            f[0] = FeatureHash.Combine(0, 0);
+            f[1] = FeatureHash.Combine(1, t.Word);
+            f[2] = FeatureHash.Combine(2, prev);
+            f[3] = FeatureHash.Combine(3, next);
+            f[4] = FeatureHash.Combine(4, prev2);
+            f[5] = FeatureHash.Combine(5, next2);
+            f[6] = FeatureHash.Combine(6, prev, t.Word);
+            f[7] = FeatureHash.Combine(7, t.Word, next);
+            for (int k = 1; k <= 3; k++)
+            {
+                f[7 + k] = FeatureHash.Combine((uint)(7 + k), FeatureHash.OfChars(word[..Math.Min(k, word.Length)]));
+            }
+            for (int k = 1; k <= MaxAffix; k++)
+            {
+                f[10 + k] = FeatureHash.Combine((uint)(10 + k), FeatureHash.OfChars(word[Math.Max(0, word.Length - k)..]));
+            }
+            f[15] = FeatureHash.Combine(15, ShapeHash(word));
+            f[16] = FeatureHash.Combine(16, t.Lexicon);
+            f[17] = FeatureHash.Combine(17, i > 0 ? info[i - 1].Lexicon : 0xFFFF_FFFFu);
+            f[18] = FeatureHash.Combine(18, i + 1 < tokens.Length ? info[i + 1].Lexicon : 0xFFFF_FFFEu);
+            f[19] = FeatureHash.Combine(19, i > 0 ? info[i - 1].Suffix3 : BeginHash);
+            f[20] = FeatureHash.Combine(20, i + 1 < tokens.Length ? info[i + 1].Suffix3 : EndHash);
+            f[21] = FeatureHash.Combine(21, t.Gazetteer);
+            f[22] = FeatureHash.Combine(22, i > 0 ? info[i - 1].Gazetteer : 0xFFFF_FFFFu);
+            f[23] = FeatureHash.Combine(23, i + 1 < tokens.Length ? info[i + 1].Gazetteer : 0xFFFF_FFFEu);
+            f[24] = FeatureHash.Combine(24, prev2, prev);
+            f[25] = FeatureHash.Combine(25, t.Lexicon, t.Suffix2);
+            for (int k = 0; k < DomainFeatures; k++)
+            {
+                f[26 + k] = FeatureHash.Combine((uint)(100 + k), f[DomainTemplates[k]], (ulong)domain);
+            }
+        }
+    }
+
+    /// <summary>Marks, for each gazetteer type, tokens that begin (bit 2k) or continue (bit 2k+1) the longest
+    /// phrase of that type starting at a token.</summary>
+    private void MarkGazetteerPhrases(int count, TokenInfo[] info)
+    {
+        if (_lexicon.PhraseCount == 0)
+        {
+            return;
+        }
+        for (int start = 0; start < count; start++)
+        {
+            ulong h = 0;
+            int limit = Math.Min(count - start, TaggerLexicon.MaxPhraseTokens);
+            for (int len = 1; len <= limit; len++)
+            {
+                h = TaggerLexicon.PhraseHash(h, info[start + len - 1].Word);
+                uint types = _lexicon.PhraseBits(h);
+                if (types == 0)
+                {
+                    continue;
+                }
+                for (int type = 0; type < TaggerLexicon.GazetteerTypeCount; type++)
+                {
+                    if ((types & (1u << type)) == 0)
+                    {
+                        continue;
+                    }
+                    info[start].Gazetteer |= 1u << (2 * type);
+                    for (int j = 1; j < len; j++)
+                    {
+                        info[start + j].Gazetteer |= 1u << (2 * type + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Hash of the collapsed character-class shape (runs of one class shortened to two) and a length bucket.</summary>
+    private static ulong ShapeHash(ReadOnlySpan<char> word)
+    {
+        Span<char> shape = stackalloc char[16];
+        int n = 0;
+        char last = '\0';
+        int run = 0;
+        foreach (char c in word)
+        {
+            char s = TokenFolding.ShapeClass(c);
+            run = s == last ? run + 1 : 1;
+            last = s;
+            if (run <= 2 && n < shape.Length - 1)
+            {
+                shape[n++] = s;
+            }
+        }
+        shape[n++] = (char)('0' + Math.Min(word.Length, 9));
+        return FeatureHash.OfChars(shape[..n]);
+    }
+}

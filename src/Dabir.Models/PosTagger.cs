@@ -1,0 +1,117 @@
+using Dabir.Models.Tagging;
+
+namespace Dabir.Models;
+
+/// <summary>Universal part-of-speech tags (UD v2).</summary>
+public enum UniversalPos : byte
+{
+    /// <summary>Adjective.</summary>
+    ADJ,
+    /// <summary>Adposition.</summary>
+    ADP,
+    /// <summary>Adverb.</summary>
+    ADV,
+    /// <summary>Auxiliary.</summary>
+    AUX,
+    /// <summary>Coordinating conjunction.</summary>
+    CCONJ,
+    /// <summary>Determiner.</summary>
+    DET,
+    /// <summary>Interjection.</summary>
+    INTJ,
+    /// <summary>Noun.</summary>
+    NOUN,
+    /// <summary>Numeral.</summary>
+    NUM,
+    /// <summary>Particle.</summary>
+    PART,
+    /// <summary>Pronoun.</summary>
+    PRON,
+    /// <summary>Proper noun.</summary>
+    PROPN,
+    /// <summary>Punctuation.</summary>
+    PUNCT,
+    /// <summary>Subordinating conjunction.</summary>
+    SCONJ,
+    /// <summary>Symbol.</summary>
+    SYM,
+    /// <summary>Verb.</summary>
+    VERB,
+    /// <summary>Other.</summary>
+    X,
+}
+
+/// <summary>Which treebank's annotation conventions the tags follow where Persian UD treebanks disagree (e.g.
+/// PerDT tags «وقتی» NOUN and multi-word names PROPN; Seraji has no PROPN).</summary>
+public enum PosConvention
+{
+    /// <summary>UD Persian PerDT (the default).</summary>
+    PerDT = 1,
+    /// <summary>UD Persian Seraji (and the Bijankhan corpus it was converted from).</summary>
+    Seraji = 2,
+    /// <summary>iPerUDT (informal Persian).</summary>
+    IPerUdt = 3,
+}
+
+/// <summary>
+/// Persian UPOS tagger: an averaged structured perceptron trained in-house (see docs/models.md), embedded in
+/// this assembly. Thread-safe; <see cref="Default"/> loads once, lazily.
+/// </summary>
+public sealed class PosTagger
+{
+    private static readonly Lazy<PosTagger> LazyDefault = new(() => new PosTagger(SequenceModel.LoadEmbedded("upos")));
+    private static readonly string[] Names = Enum.GetNames<UniversalPos>();
+
+    private readonly SequenceModel _model;
+    private readonly UniversalPos[] _tagOf;
+
+    internal PosTagger(SequenceModel model)
+    {
+        _model = model;
+        _tagOf = [.. model.Tags.Select(Enum.Parse<UniversalPos>)];
+    }
+
+    /// <summary>The embedded model.</summary>
+    public static PosTagger Default => LazyDefault.Value;
+
+    /// <summary>Loads a model written by <c>dabir train pos</c>.</summary>
+    public static PosTagger Load(string path) => new(SequenceModel.LoadFile(path));
+
+    /// <summary>Training data and settings of the model.</summary>
+    public string Description => _model.Description;
+
+    internal SequenceModel Model => _model;
+
+    /// <summary>Tags one sentence of tokens (UD syntactic words); <paramref name="tags"/> receives one tag per token.</summary>
+    public void Tag(ReadOnlySpan<string> tokens, Span<UniversalPos> tags) => Tag(tokens, tags, PosConvention.PerDT);
+
+    /// <summary>Tags one sentence following the given treebank's conventions.</summary>
+    public void Tag(ReadOnlySpan<string> tokens, Span<UniversalPos> tags, PosConvention convention)
+    {
+        if (tags.Length < tokens.Length)
+        {
+            throw new ArgumentException("The output span is shorter than the token span.", nameof(tags));
+        }
+        Span<int> ids = tokens.Length <= 256 ? stackalloc int[tokens.Length] : new int[tokens.Length];
+        _model.Tag(tokens, ids, (int)convention);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var tag = _tagOf[ids[i]];
+            // Seraji has no PROPN: names are NOUN there.
+            tags[i] = convention == PosConvention.Seraji && tag == UniversalPos.PROPN ? UniversalPos.NOUN : tag;
+        }
+    }
+
+    /// <summary>Tags one sentence and returns the tags.</summary>
+    public UniversalPos[] Tag(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var array = tokens as string[] ?? [.. tokens];
+        var tags = new UniversalPos[array.Length];
+        Tag(array, tags);
+        return tags;
+    }
+
+    /// <summary>The UD name of a tag ("NOUN"), without allocating.</summary>
+    public static string Name(UniversalPos tag) => Names[(int)tag];
+}

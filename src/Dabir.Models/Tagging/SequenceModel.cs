@@ -1,0 +1,225 @@
+using System.IO.Compression;
+using System.Text;
+using Dabir.Models.Features;
+
+namespace Dabir.Models.Tagging;
+
+/// <summary>
+/// A trained, quantized sequence tagger: 16-bit weights per (hashed feature, tag), integer transition scores,
+/// its own lexicon and gazetteer, decoded with Viterbi. Immutable and thread-safe (scratch is per thread).
+/// File format (Brotli-compressed): magic, version, kind, tags, transitions, sorted 32-bit feature keys
+/// (delta-encoded), weights, lexicon.
+/// </summary>
+internal sealed class SequenceModel
+{
+    private const uint Magic = 0x47544244; // "DBTG"
+    private const int Version = 1;
+
+    [ThreadStatic]
+    private static FeatureExtractor.Scratch? t_scratch;
+
+    private readonly uint[] _tableKeys;
+    private readonly int[] _tableRows;
+    private readonly int _tableMask;
+    private readonly short[] _weights;
+    private readonly int[] _transitions;
+    private readonly bool[] _transitionAllowed;
+    private readonly uint[] _sortedKeys;
+
+    public SequenceModel(string kind, string[] tags, int[] transitions, uint[] sortedKeys, short[] weights, TaggerLexicon lexicon, string description)
+    {
+        Kind = kind;
+        Tags = tags;
+        Description = description;
+        _transitions = transitions;
+        _sortedKeys = sortedKeys;
+        _weights = weights;
+        Extractor = new FeatureExtractor(lexicon);
+        _transitionAllowed = tags.Any(t => t.StartsWith("I-", StringComparison.Ordinal)) ? Viterbi.BioConstraints(tags) : [];
+        int capacity = 16;
+        while (capacity < sortedKeys.Length * 2)
+        {
+            capacity <<= 1;
+        }
+        _tableKeys = new uint[capacity];
+        _tableRows = new int[capacity];
+        _tableMask = capacity - 1;
+        for (int row = 0; row < sortedKeys.Length; row++)
+        {
+            uint key = sortedKeys[row];
+            int slot = (int)(FeatureHash.Mix(key) & (uint)_tableMask);
+            while (_tableKeys[slot] != 0)
+            {
+                slot = (slot + 1) & _tableMask;
+            }
+            _tableKeys[slot] = key;
+            _tableRows[slot] = row;
+        }
+    }
+
+    /// <summary>"pos" or "ner" (free text for other models).</summary>
+    public string Kind { get; }
+
+    /// <summary>Tag names, index = tag id.</summary>
+    public string[] Tags { get; }
+
+    /// <summary>Training data and settings, recorded at training time.</summary>
+    public string Description { get; }
+
+    public FeatureExtractor Extractor { get; }
+
+    public int FeatureCount => _sortedKeys.Length;
+
+    /// <summary>Tags a sentence; writes one tag id per token.</summary>
+    public void Tag(ReadOnlySpan<string> tokens, Span<int> tagIds, int domain = 0)
+    {
+        if (tagIds.Length < tokens.Length)
+        {
+            throw new ArgumentException("The output span is shorter than the token span.", nameof(tagIds));
+        }
+        if (tokens.IsEmpty)
+        {
+            return;
+        }
+        var scratch = t_scratch ??= new FeatureExtractor.Scratch();
+        int tagCount = Tags.Length;
+        Extractor.Extract(tokens, scratch, tagCount, domain);
+        int n = tokens.Length;
+        var emissions = scratch.Emissions.AsSpan(0, n * tagCount);
+        emissions.Clear();
+        var features = scratch.Features;
+        var weights = _weights;
+        for (int i = 0; i < n; i++)
+        {
+            var row = emissions.Slice(i * tagCount, tagCount);
+            int baseIndex = i * FeatureExtractor.FeaturesPerToken;
+            for (int k = 0; k < FeatureExtractor.FeaturesPerToken; k++)
+            {
+                int r = Find(FeatureHash.Key32(features[baseIndex + k]));
+                if (r < 0)
+                {
+                    continue;
+                }
+                var w = weights.AsSpan(r * tagCount, tagCount);
+                for (int t = 0; t < row.Length; t++)
+                {
+                    row[t] += w[t];
+                }
+            }
+        }
+        Viterbi.Decode(n, tagCount, emissions, _transitions, _transitionAllowed, [], scratch.Scores, scratch.Back, tagIds);
+    }
+
+    private int Find(uint key)
+    {
+        int slot = (int)(FeatureHash.Mix(key) & (uint)_tableMask);
+        while (true)
+        {
+            uint k = _tableKeys[slot];
+            if (k == key)
+            {
+                return _tableRows[slot];
+            }
+            if (k == 0)
+            {
+                return -1;
+            }
+            slot = (slot + 1) & _tableMask;
+        }
+    }
+
+    public void Save(Stream destination)
+    {
+        using var brotli = new BrotliStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(brotli, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(Kind);
+        writer.Write(Description);
+        writer.Write7BitEncodedInt(Tags.Length);
+        foreach (var tag in Tags)
+        {
+            writer.Write(tag);
+        }
+        writer.Write7BitEncodedInt(FeatureExtractor.FeaturesPerToken);
+        foreach (int t in _transitions)
+        {
+            writer.Write(t);
+        }
+        writer.Write7BitEncodedInt(_sortedKeys.Length);
+        uint previous = 0;
+        foreach (uint key in _sortedKeys)
+        {
+            writer.Write7BitEncodedInt64(key - previous);
+            previous = key;
+        }
+        // Weights column by column (one tag at a time) compress better than row by row.
+        for (int t = 0; t < Tags.Length; t++)
+        {
+            for (int row = 0; row < _sortedKeys.Length; row++)
+            {
+                writer.Write(_weights[row * Tags.Length + t]);
+            }
+        }
+        Extractor.Lexicon.Write(writer);
+    }
+
+    public static SequenceModel Load(Stream source)
+    {
+        using var brotli = new BrotliStream(source, CompressionMode.Decompress, leaveOpen: true);
+        using var buffered = new BufferedStream(brotli, 1 << 16);
+        using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version)
+        {
+            throw new InvalidDataException("Not a Dabir tagger model (bad magic or version).");
+        }
+        string kind = reader.ReadString();
+        string description = reader.ReadString();
+        var tags = new string[reader.Read7BitEncodedInt()];
+        for (int i = 0; i < tags.Length; i++)
+        {
+            tags[i] = reader.ReadString();
+        }
+        if (reader.Read7BitEncodedInt() != FeatureExtractor.FeaturesPerToken)
+        {
+            throw new InvalidDataException("The model was trained with a different feature set.");
+        }
+        var transitions = new int[(tags.Length + 1) * tags.Length];
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = reader.ReadInt32();
+        }
+        var keys = new uint[reader.Read7BitEncodedInt()];
+        uint previous = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            previous += (uint)reader.Read7BitEncodedInt64();
+            keys[i] = previous;
+        }
+        var weights = new short[keys.Length * tags.Length];
+        for (int t = 0; t < tags.Length; t++)
+        {
+            for (int row = 0; row < keys.Length; row++)
+            {
+                weights[row * tags.Length + t] = reader.ReadInt16();
+            }
+        }
+        var lexicon = TaggerLexicon.Read(reader);
+        return new SequenceModel(kind, tags, transitions, keys, weights, lexicon, description);
+    }
+
+    public static SequenceModel LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    /// <summary>Loads an embedded model resource (<c>Resources/NAME.bin.br</c>).</summary>
+    public static SequenceModel LoadEmbedded(string name)
+    {
+        var assembly = typeof(SequenceModel).Assembly;
+        using var stream = assembly.GetManifestResourceStream($"Dabir.Models.{name}.bin.br")
+            ?? throw new InvalidOperationException($"The embedded model '{name}' is missing from {assembly.GetName().Name}.");
+        return Load(stream);
+    }
+}

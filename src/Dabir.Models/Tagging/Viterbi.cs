@@ -1,0 +1,122 @@
+namespace Dabir.Models.Tagging;
+
+/// <summary>First-order Viterbi decoding over integer scores, with optional per-token allowed-tag masks
+/// (used to find the best path consistent with partial or ambiguous gold labels) and forbidden transitions
+/// (BIO constraints).</summary>
+internal static class Viterbi
+{
+    private const int Impossible = int.MinValue / 4;
+
+    /// <param name="tokenCount">Number of tokens.</param>
+    /// <param name="tagCount">Number of tags (at most 32 when masks are used).</param>
+    /// <param name="emissions">tokenCount × tagCount scores.</param>
+    /// <param name="transitions">(tagCount + 1) × tagCount scores; row tagCount is the sentence start.</param>
+    /// <param name="transitionAllowed">Same shape as transitions, or empty for "all allowed".</param>
+    /// <param name="masks">Allowed tags per token as bits, or empty for "all allowed".</param>
+    /// <param name="scores">Work space, tokenCount × tagCount.</param>
+    /// <param name="back">Work space, tokenCount × tagCount.</param>
+    /// <param name="output">Best tag per token.</param>
+    public static void Decode(
+        int tokenCount, int tagCount,
+        ReadOnlySpan<int> emissions, ReadOnlySpan<int> transitions, ReadOnlySpan<bool> transitionAllowed,
+        ReadOnlySpan<uint> masks, Span<int> scores, Span<int> back, Span<int> output)
+    {
+        if (tokenCount == 0)
+        {
+            return;
+        }
+        bool constrained = !transitionAllowed.IsEmpty;
+        bool masked = !masks.IsEmpty;
+        int startRow = tagCount * tagCount;
+        for (int t = 0; t < tagCount; t++)
+        {
+            bool ok = (!masked || (masks[0] & (1u << t)) != 0) && (!constrained || transitionAllowed[startRow + t]);
+            scores[t] = ok ? emissions[t] + transitions[startRow + t] : Impossible;
+            back[t] = -1;
+        }
+        for (int i = 1; i < tokenCount; i++)
+        {
+            int current = i * tagCount;
+            int previous = current - tagCount;
+            int best = Impossible;
+            for (int t = 0; t < tagCount; t++)
+            {
+                if (masked && (masks[i] & (1u << t)) == 0)
+                {
+                    scores[current + t] = Impossible;
+                    back[current + t] = 0;
+                    continue;
+                }
+                int bestScore = Impossible;
+                int bestPrevious = 0;
+                for (int p = 0; p < tagCount; p++)
+                {
+                    int s = scores[previous + p];
+                    if (s == Impossible || (constrained && !transitionAllowed[p * tagCount + t]))
+                    {
+                        continue;
+                    }
+                    s += transitions[p * tagCount + t];
+                    if (s > bestScore)
+                    {
+                        bestScore = s;
+                        bestPrevious = p;
+                    }
+                }
+                int total = bestScore == Impossible ? Impossible : bestScore + emissions[current + t];
+                scores[current + t] = total;
+                back[current + t] = bestPrevious;
+                if (total > best)
+                {
+                    best = total;
+                }
+            }
+            if (best != Impossible)
+            {
+                // Keep scores near zero so long sentences never overflow.
+                for (int t = 0; t < tagCount; t++)
+                {
+                    if (scores[current + t] != Impossible)
+                    {
+                        scores[current + t] -= best;
+                    }
+                }
+            }
+        }
+        int last = (tokenCount - 1) * tagCount;
+        int bestTag = 0;
+        for (int t = 1; t < tagCount; t++)
+        {
+            if (scores[last + t] > scores[last + bestTag])
+            {
+                bestTag = t;
+            }
+        }
+        for (int i = tokenCount - 1; i >= 0; i--)
+        {
+            output[i] = bestTag;
+            bestTag = back[i * tagCount + bestTag];
+        }
+    }
+
+    /// <summary>Transition constraints for BIO tag sets: I-X only after B-X or I-X.</summary>
+    public static bool[] BioConstraints(IReadOnlyList<string> tags)
+    {
+        int n = tags.Count;
+        var allowed = new bool[(n + 1) * n];
+        for (int p = 0; p <= n; p++)
+        {
+            for (int t = 0; t < n; t++)
+            {
+                string tag = tags[t];
+                bool ok = true;
+                if (tag.StartsWith("I-", StringComparison.Ordinal))
+                {
+                    ok = p < n && tags[p].Length > 2 && tags[p].AsSpan(2).SequenceEqual(tag.AsSpan(2));
+                }
+                allowed[p * n + t] = ok;
+            }
+        }
+        return allowed;
+    }
+}

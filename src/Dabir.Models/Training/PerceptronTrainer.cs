@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using Dabir.Models.Features;
+using Dabir.Models.Tagging;
+
+namespace Dabir.Models.Training;
+
+/// <summary>Settings of one training run.</summary>
+internal sealed record TrainerOptions
+{
+    public int Epochs { get; init; } = 8;
+
+    public int Seed { get; init; } = 17;
+
+    /// <summary>Features seen fewer times than this in the training data are dropped.</summary>
+    public int MinFeatureCount { get; init; } = 2;
+
+    /// <summary>Rows whose largest averaged weight (absolute) is below this are pruned from the saved model.</summary>
+    public double PruneBelow { get; init; } = 0.02;
+}
+
+/// <summary>
+/// Averaged structured perceptron (Collins 2002) with first-order Viterbi decoding. Ambiguous or partial
+/// gold labels are handled the latent way: the "gold" path is the best path under the current weights among
+/// those the annotation allows, and the update moves from the unconstrained best path towards it.
+/// Deterministic for a given seed: sentence order is shuffled with <see cref="Random"/>(seed) and all
+/// arithmetic is integer until the final averaging.
+/// </summary>
+internal sealed class PerceptronTrainer
+{
+    private readonly string[] _tags;
+    private readonly TrainerOptions _options;
+    private readonly Action<string> _log;
+
+    public PerceptronTrainer(string[] tags, TrainerOptions options, Action<string>? log = null)
+    {
+        if (tags.Length > 32)
+        {
+            throw new ArgumentException("At most 32 tags are supported.", nameof(tags));
+        }
+        _tags = tags;
+        _options = options;
+        _log = log ?? (_ => { });
+    }
+
+    public SequenceModel Train(IReadOnlyList<TrainingSentence> sentences, TaggerLexicon lexicon, string kind, string description)
+    {
+        var clock = Stopwatch.StartNew();
+        int tagCount = _tags.Length;
+        var extractor = new FeatureExtractor(lexicon);
+        var scratch = new FeatureExtractor.Scratch();
+        const int perToken = FeatureExtractor.FeaturesPerToken;
+
+        // Pass 1: count features.
+        var counts = new Dictionary<ulong, int>();
+        foreach (var sentence in sentences)
+        {
+            extractor.Extract(sentence.Tokens, scratch, tagCount, sentence.Domain);
+            foreach (ulong f in scratch.Features.AsSpan(0, sentence.Tokens.Length * perToken))
+            {
+                ref int c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, f, out _);
+                c++;
+            }
+        }
+        // Index kept features in a deterministic order (sorted by hash).
+        var kept = counts.Where(p => p.Value >= _options.MinFeatureCount).Select(p => p.Key).ToArray();
+        Array.Sort(kept);
+        var index = new Dictionary<ulong, int>(kept.Length);
+        for (int i = 0; i < kept.Length; i++)
+        {
+            index[kept[i]] = i;
+        }
+        counts.Clear();
+        _log($"{sentences.Count} sentences, {kept.Length} features kept (min count {_options.MinFeatureCount}), {clock.Elapsed.TotalSeconds:F1}s");
+
+        // Pass 2: features as indices.
+        var featureIndices = new int[sentences.Count][];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var tokens = sentences[s].Tokens;
+            extractor.Extract(tokens, scratch, tagCount, sentences[s].Domain);
+            var ids = new int[tokens.Length * perToken];
+            var hashes = scratch.Features.AsSpan(0, ids.Length);
+            for (int k = 0; k < ids.Length; k++)
+            {
+                ids[k] = index.TryGetValue(hashes[k], out int id) ? id : -1;
+            }
+            featureIndices[s] = ids;
+        }
+        index.Clear();
+
+        var weights = new int[kept.Length * tagCount];
+        var weightSums = new long[weights.Length];
+        var transitions = new int[(tagCount + 1) * tagCount];
+        var transitionSums = new long[transitions.Length];
+        var transitionAllowed = _tags.Any(t => t.StartsWith("I-", StringComparison.Ordinal)) ? Viterbi.BioConstraints(_tags) : [];
+
+        var order = Enumerable.Range(0, sentences.Count).ToArray();
+        var random = new Random(_options.Seed);
+        long step = 1;
+        int maxLength = sentences.Count == 0 ? 0 : sentences.Max(s => s.Tokens.Length);
+        var emissions = new int[maxLength * tagCount];
+        var scores = new int[maxLength * tagCount];
+        var back = new int[maxLength * tagCount];
+        var predicted = new int[maxLength];
+        var gold = new int[maxLength];
+
+        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            int errors = 0, tokensSeen = 0;
+            foreach (int s in order)
+            {
+                var sentence = sentences[s];
+                int n = sentence.Tokens.Length;
+                var ids = featureIndices[s];
+                var em = emissions.AsSpan(0, n * tagCount);
+                em.Clear();
+                for (int i = 0; i < n; i++)
+                {
+                    var row = em.Slice(i * tagCount, tagCount);
+                    for (int k = 0; k < perToken; k++)
+                    {
+                        int f = ids[i * perToken + k];
+                        if (f < 0)
+                        {
+                            continue;
+                        }
+                        var w = weights.AsSpan(f * tagCount, tagCount);
+                        for (int t = 0; t < tagCount; t++)
+                        {
+                            row[t] += w[t];
+                        }
+                    }
+                }
+                Viterbi.Decode(n, tagCount, em, transitions, transitionAllowed, [], scores, back, predicted);
+                bool consistent = true;
+                for (int i = 0; i < n; i++)
+                {
+                    if ((sentence.Allowed[i] & (1u << predicted[i])) == 0)
+                    {
+                        consistent = false;
+                        errors++;
+                    }
+                }
+                tokensSeen += n;
+                if (!consistent)
+                {
+                    Viterbi.Decode(n, tagCount, em, transitions, transitionAllowed, sentence.Allowed, scores, back, gold);
+                    for (int i = 0; i < n; i++)
+                    {
+                        int g = gold[i], p = predicted[i];
+                        if (g != p)
+                        {
+                            for (int k = 0; k < perToken; k++)
+                            {
+                                int f = ids[i * perToken + k];
+                                if (f < 0)
+                                {
+                                    continue;
+                                }
+                                Update(weights, weightSums, f * tagCount + g, +1, step);
+                                Update(weights, weightSums, f * tagCount + p, -1, step);
+                            }
+                        }
+                        int gp = i == 0 ? tagCount : gold[i - 1];
+                        int pp = i == 0 ? tagCount : predicted[i - 1];
+                        if (gp != pp || g != p)
+                        {
+                            Update(transitions, transitionSums, gp * tagCount + g, +1, step);
+                            Update(transitions, transitionSums, pp * tagCount + p, -1, step);
+                        }
+                    }
+                }
+                step++;
+            }
+            _log($"epoch {epoch}: {errors} token errors of {tokensSeen} ({100.0 * errors / Math.Max(1, tokensSeen):F2}%), {clock.Elapsed.TotalSeconds:F1}s");
+        }
+        return Quantize(kept, weights, weightSums, transitions, transitionSums, step, lexicon, kind, description);
+    }
+
+    private static void Update(int[] weights, long[] sums, int i, int delta, long step)
+    {
+        weights[i] += delta;
+        sums[i] += delta * step;
+    }
+
+    private SequenceModel Quantize(ulong[] features, int[] weights, long[] sums, int[] transitions, long[] transitionSums, long step, TaggerLexicon lexicon, string kind, string description)
+    {
+        int tagCount = _tags.Length;
+        double Average(int w, long s) => w - (double)s / step;
+        double maxAbs = 1e-9;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            maxAbs = Math.Max(maxAbs, Math.Abs(Average(weights[i], sums[i])));
+        }
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            maxAbs = Math.Max(maxAbs, Math.Abs(Average(transitions[i], transitionSums[i])));
+        }
+        double scale = 32000.0 / maxAbs;
+        // Merge features by their 32-bit key; prune rows with only tiny weights.
+        var rows = new SortedDictionary<uint, double[]>();
+        for (int f = 0; f < features.Length; f++)
+        {
+            double largest = 0;
+            for (int t = 0; t < tagCount; t++)
+            {
+                largest = Math.Max(largest, Math.Abs(Average(weights[f * tagCount + t], sums[f * tagCount + t])));
+            }
+            if (largest < _options.PruneBelow)
+            {
+                continue;
+            }
+            uint key = FeatureHash.Key32(features[f]);
+            if (!rows.TryGetValue(key, out var row))
+            {
+                rows[key] = row = new double[tagCount];
+            }
+            for (int t = 0; t < tagCount; t++)
+            {
+                row[t] += Average(weights[f * tagCount + t], sums[f * tagCount + t]);
+            }
+        }
+        var keys = new uint[rows.Count];
+        var quantized = new short[rows.Count * tagCount];
+        int r = 0;
+        foreach (var (key, row) in rows)
+        {
+            keys[r] = key;
+            for (int t = 0; t < tagCount; t++)
+            {
+                quantized[r * tagCount + t] = (short)Math.Clamp(Math.Round(row[t] * scale), short.MinValue, short.MaxValue);
+            }
+            r++;
+        }
+        var quantizedTransitions = new int[transitions.Length];
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            quantizedTransitions[i] = (int)Math.Round(Average(transitions[i], transitionSums[i]) * scale);
+        }
+        _log($"model: {keys.Length} feature rows x {tagCount} tags (pruned below {_options.PruneBelow})");
+        return new SequenceModel(kind, _tags, quantizedTransitions, keys, quantized, lexicon, description);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+using Dabir.Models.Data;
+using Dabir.Models.Evaluation;
+using Dabir.Models.Features;
+using Dabir.Models.Tagging;
+
+namespace Dabir.Models.Training;
+
+/// <summary>
+/// The training recipes behind <c>dabir train pos|ner</c>: which corpora, how they are mapped, and the
+/// held-out evaluations. Paths are relative to the shared data folder (../shared/data).
+/// </summary>
+internal static class TaggerRecipes
+{
+    public const string PerdtDev = "treebanks/fa_perdt-ud-dev.conllu";
+    public const string SerajiDev = "treebanks/fa_seraji-ud-dev.conllu";
+    public const string PeymaDev = "ner/peyma-dev.txt";
+    public const string ArmanTrain = "ner/arman-train.txt";
+
+    /// <summary>Fraction of Arman train (its last sentences) held out for evaluation.</summary>
+    public const double ArmanHeldOutFraction = 0.1;
+
+    // ---------- part of speech ----------
+
+    /// <summary>UPOS training data besides the two dev treebanks: Bijankhan (research use; skipped when
+    /// <paramref name="permissive"/>) and iPerUDT train+dev (CC0).</summary>
+    public static List<TrainingSentence> PosBaseSentences(string data, bool permissive)
+    {
+        var result = new List<TrainingSentence>();
+        if (!permissive)
+        {
+            result.AddRange(CorpusReaders.ReadBijankhan(Path.Combine(data, "pos", "bijankhan-subset.txt")));
+        }
+        foreach (var file in new[] { "iperudt-train.conllu", "iperudt-dev.conllu" })
+        {
+            result.AddRange(CorpusReaders.UposSentences(CorpusReaders.ReadConllu(Path.Combine(data, "treebanks", file)), "iperudt", nounMayBeProperNoun: false, (int)PosConvention.IPerUdt));
+        }
+        return result;
+    }
+
+    /// <summary>How many times the UD dev treebank sentences are repeated in training: they are small next to
+    /// Bijankhan but define the conventions the tagger is measured against.</summary>
+    public const int TreebankRepeat = 3;
+
+    public static SequenceModel TrainPos(string data, bool permissive, TrainerOptions options, Action<string> log)
+    {
+        var sentences = PosBaseSentences(data, permissive);
+        for (int r = 0; r < TreebankRepeat; r++)
+        {
+            sentences.AddRange(CorpusReaders.UposSentences(CorpusReaders.ReadConllu(Path.Combine(data, PerdtDev)), "perdt", false, (int)PosConvention.PerDT));
+            sentences.AddRange(CorpusReaders.UposSentences(CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev)), "seraji", true, (int)PosConvention.Seraji));
+        }
+        string description = string.Create(CultureInfo.InvariantCulture,
+            $"UPOS; data: {(permissive ? "" : "Bijankhan subset (research use), ")}iPerUDT train+dev (CC0), PerDT dev + Seraji dev (CC BY-SA 4.0, repeated {TreebankRepeat}x); lexicon Hazm words.dat (MIT), gazetteers (MIT); epochs {options.Epochs}, seed {options.Seed}");
+        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(sentences, TaggerLexicon.Build(data), "pos", description);
+    }
+
+    /// <summary>k-fold cross-validation on PerDT dev and Seraji dev (contiguous folds): each fold is tagged by a
+    /// model trained on the base data plus the other folds of both treebanks. Returns a report; also scores the
+    /// same folds with ZWNJ stripped from the tokens.</summary>
+    public static string CrossValidatePos(string data, bool permissive, int folds, TrainerOptions options, Action<string> log)
+    {
+        var baseSentences = PosBaseSentences(data, permissive);
+        var perdt = CorpusReaders.ReadConllu(Path.Combine(data, PerdtDev));
+        var seraji = CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev));
+        var lexicon = TaggerLexicon.Build(data);
+        var gold = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
+        var predicted = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
+        var predictedStripped = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var training = new List<TrainingSentence>(baseSentences);
+            for (int r = 0; r < TreebankRepeat; r++)
+            {
+                training.AddRange(CorpusReaders.UposSentences(OutsideFold(perdt, fold, folds), "perdt", false, (int)PosConvention.PerDT));
+                training.AddRange(CorpusReaders.UposSentences(OutsideFold(seraji, fold, folds), "seraji", true, (int)PosConvention.Seraji));
+            }
+            log($"fold {fold + 1}/{folds}");
+            var model = new PerceptronTrainer(UposMapping.Tags, options, log).Train(training, lexicon, "pos", "cv");
+            foreach (var (name, treebank) in new[] { ("perdt", perdt), ("seraji", seraji) })
+            {
+                foreach (var sentence in InsideFold(treebank, fold, folds))
+                {
+                    var tokens = sentence.Select(w => w.Form).ToArray();
+                    gold[name].Add([.. sentence.Select(w => w.Upos)]);
+                    var convention = name == "perdt" ? PosConvention.PerDT : PosConvention.Seraji;
+                    predicted[name].Add(TagPos(model, tokens, convention));
+                    predictedStripped[name].Add(TagPos(model, [.. tokens.Select(StripZwnj)], convention));
+                }
+            }
+        }
+        var report = new StringBuilder();
+        foreach (var name in new[] { "perdt", "seraji" })
+        {
+            var score = TaggingScorer.ScorePos(gold[name], predicted[name]);
+            var stripped = TaggingScorer.ScorePos(gold[name], predictedStripped[name]);
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"{name} dev {folds}-fold CV: words {score.Words}, UPOS {score.Accuracy:F4}, PROPN-as-NOUN {score.AccuracyProperNounAsNoun:F4}; ZWNJ-stripped UPOS {stripped.Accuracy:F4}, PROPN-as-NOUN {stripped.AccuracyProperNounAsNoun:F4}");
+        }
+        return report.ToString();
+    }
+
+    private static IEnumerable<T> OutsideFold<T>(List<T> items, int fold, int folds)
+    {
+        var (start, end) = FoldRange(items.Count, fold, folds);
+        return items.Take(start).Concat(items.Skip(end));
+    }
+
+    private static IEnumerable<T> InsideFold<T>(List<T> items, int fold, int folds)
+    {
+        var (start, end) = FoldRange(items.Count, fold, folds);
+        return items.Skip(start).Take(end - start);
+    }
+
+    private static (int Start, int End) FoldRange(int count, int fold, int folds) => (count * fold / folds, count * (fold + 1) / folds);
+
+    public static string StripZwnj(string token) => token.Replace("\u200C", "", StringComparison.Ordinal);
+
+    public static string[] TagPos(SequenceModel model, string[] tokens, PosConvention convention)
+    {
+        var ids = new int[tokens.Length];
+        model.Tag(tokens, ids, (int)convention);
+        // Seraji has no PROPN: names are NOUN there.
+        return [.. ids.Select(i => convention == PosConvention.Seraji && model.Tags[i] == "PROPN" ? "NOUN" : model.Tags[i])];
+    }
+
+    // ---------- named entities ----------
+
+    /// <summary>Labels each NER corpus annotates; the others are unknown there (latent during training).</summary>
+    private static readonly Dictionary<string, string[]> AnnotatedLabels = new(StringComparer.Ordinal)
+    {
+        ["peyma"] = ["PER", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT"],
+        ["arman"] = ["PER", "ORG", "LOC", "FAC", "EVENT"],
+        ["parstwiner"] = ["PER", "ORG", "LOC", "EVENT"],
+    };
+
+    /// <summary>Converts a NER corpus sentence to a training sentence: labels outside our set (Arman's PRO,
+    /// ParsTwiNER's NAT and POG) become O; an O token may also carry any label the corpus does not annotate.</summary>
+    public static TrainingSentence NerSentence((string Token, string Tag)[] sentence, string corpus)
+    {
+        var tags = NerTagger.BioTags;
+        uint latent = 0;
+        foreach (var code in NerTagger.Codes.Skip(1).Except(AnnotatedLabels[corpus]))
+        {
+            latent |= 1u << Array.IndexOf(tags, "B-" + code);
+            latent |= 1u << Array.IndexOf(tags, "I-" + code);
+        }
+        var allowed = new uint[sentence.Length];
+        for (int i = 0; i < sentence.Length; i++)
+        {
+            int id = Array.IndexOf(tags, sentence[i].Tag);
+            allowed[i] = id > 0 ? 1u << id : 1u | latent;
+        }
+        // An I- tag without a preceding B-/I- of its label is unreachable under BIO decoding: make it B-.
+        for (int i = 0; i < sentence.Length; i++)
+        {
+            string t = sentence[i].Tag;
+            if (t.StartsWith("I-", StringComparison.Ordinal) && Array.IndexOf(tags, t) > 0
+                && (i == 0 || sentence[i - 1].Tag.Length < 2 || !sentence[i - 1].Tag.AsSpan(2).SequenceEqual(t.AsSpan(2))))
+            {
+                allowed[i] = 1u << Array.IndexOf(tags, "B-" + t[2..]);
+            }
+        }
+        return new TrainingSentence([.. sentence.Select(p => p.Token)], allowed, corpus);
+    }
+
+    public static (List<(string Token, string Tag)[]> Train, List<(string Token, string Tag)[]> HeldOut) ArmanSplit(string data)
+    {
+        var all = CorpusReaders.ReadNer(Path.Combine(data, ArmanTrain));
+        int cut = (int)Math.Round(all.Count * (1 - ArmanHeldOutFraction));
+        return (all.Take(cut).ToList(), all.Skip(cut).ToList());
+    }
+
+    public static SequenceModel TrainNer(string data, bool permissive, TrainerOptions options, Action<string> log)
+    {
+        var sentences = new List<TrainingSentence>();
+        if (!permissive)
+        {
+            sentences.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt"), spacesToZwnj: true).Select(s => NerSentence(s, "peyma")));
+            sentences.AddRange(ArmanSplit(data).Train.Select(s => NerSentence(s, "arman")));
+        }
+        sentences.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt")).Select(s => NerSentence(s, "parstwiner")));
+        string description = string.Create(CultureInfo.InvariantCulture,
+            $"NER; data: {(permissive ? "" : "PEYMA train (research use), Arman train first 90% (academic use), ")}ParsTwiNER train (MIT); lexicon Hazm words.dat (MIT), gazetteers (MIT); epochs {options.Epochs}, seed {options.Seed}");
+        return new PerceptronTrainer(NerTagger.BioTags, options, log).Train(sentences, TaggerLexicon.Build(data), "ner", description);
+    }
+
+    public static string[] TagNer(SequenceModel model, string[] tokens)
+    {
+        var ids = new int[tokens.Length];
+        model.Tag(tokens, ids);
+        return [.. ids.Select(i => model.Tags[i])];
+    }
+
+    /// <summary>Scores a NER model on gold sentences: all labels and PER/ORG/LOC, intact and ZWNJ-stripped.</summary>
+    public static string EvaluateNer(SequenceModel model, string name, IReadOnlyList<(string Token, string Tag)[]> gold)
+    {
+        var goldTags = gold.Select(s => (IReadOnlyList<string>)[.. s.Select(p => p.Tag)]).ToList();
+        var predicted = gold.Select(s => (IReadOnlyList<string>)TagNer(model, [.. s.Select(p => p.Token)])).ToList();
+        var stripped = gold.Select(s => (IReadOnlyList<string>)TagNer(model, [.. s.Select(p => StripZwnj(p.Token))])).ToList();
+        var core = new HashSet<string>(["PER", "ORG", "LOC"], StringComparer.Ordinal);
+        var all = TaggingScorer.ScoreNer(goldTags, predicted);
+        var pol = TaggingScorer.ScoreNer(goldTags, predicted, core);
+        var polStripped = TaggingScorer.ScoreNer(goldTags, stripped, core);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name}: PER/ORG/LOC {pol.ToJson()}\n{name}: all labels {all.ToJson()}\n{name}: PER/ORG/LOC ZWNJ-stripped F1 {polStripped.F1:F4}\n");
+    }
+}

@@ -1,0 +1,9 @@
+namespace Dabir.Models.Training;
+
+/// <summary>A training sentence: tokens and, per token, the set of tags the gold annotation allows (a single
+/// bit for ordinary labels; several bits for ambiguous mappings or labels the source corpus does not annotate).</summary>
+internal sealed record TrainingSentence(string[] Tokens, uint[] Allowed, string Source)
+{
+    /// <summary>Annotation convention id fed to the domain-conjoined features (0 = none).</summary>
+    public int Domain { get; init; }
+}
