@@ -29,7 +29,14 @@ internal static class EvalCommand
         var convention = new Option<PosConvention>("--convention") { Description = "pos: annotation conventions to follow (PerDT, Seraji, IPerUdt).", DefaultValueFactory = _ => PosConvention.PerDT };
         var labels = new Option<string?>("--labels") { Description = "Score only these labels, e.g. PER,ORG,LOC." };
         var command = new Command(pos ? "pos" : "ner", pos ? "UPOS accuracy on gold words." : "Entity P/R/F1 (exact span and type).") { gold, model, system, strip, range };
-        command.Options.Add(pos ? convention : labels);
+        if (pos)
+        {
+            command.Options.Add(convention);
+        }
+        else
+        {
+            command.Options.Add(labels);
+        }
         command.SetAction(parse =>
         {
             string goldPath = parse.GetValue(gold)!;
@@ -45,7 +52,7 @@ internal static class EvalCommand
                 using var writer = parse.GetValue(system) is { } systemPath ? CliIO.OpenOutput(systemPath) : null;
                 string json = pos
                     ? EvalPos(goldPath, modelPath is null ? PosTagger.Default.Model : SequenceModel.LoadFile(modelPath), from, to, stripZwnj, writer, parse.GetValue(convention))
-                    : EvalNer(goldPath, modelPath is null ? NerTagger.Default.Model : SequenceModel.LoadFile(modelPath), from, to, stripZwnj, writer, parse.GetValue(labels));
+                    : EvalNer(goldPath, modelPath is null ? NerTagger.Default.Model : SequenceModel.LoadFile(modelPath), from, to, stripZwnj, writer, parse.GetValue(labels), 0);
                 Console.Out.WriteLine(json);
                 return ExitCodes.Ok;
             });
@@ -109,7 +116,7 @@ internal static class EvalCommand
         return json.ToString();
     }
 
-    private static string EvalNer(string goldPath, SequenceModel model, double from, double to, bool stripZwnj, TextWriter? writer, string? labels)
+    private static string EvalNer(string goldPath, SequenceModel model, double from, double to, bool stripZwnj, TextWriter? writer, string? labels, int domain)
     {
         var sentences = Slice(CorpusReaders.ReadNer(goldPath), from, to);
         var gold = new List<IReadOnlyList<string>>();
@@ -117,7 +124,7 @@ internal static class EvalCommand
         foreach (var sentence in sentences)
         {
             var tokens = sentence.Select(p => stripZwnj ? TaggerRecipes.StripZwnj(p.Token) : p.Token).ToArray();
-            var tags = TaggerRecipes.TagNer(model, tokens);
+            var tags = TaggerRecipes.TagNer(model, tokens, domain);
             gold.Add([.. sentence.Select(p => p.Tag)]);
             predicted.Add(tags);
             if (writer is not null)

@@ -69,9 +69,9 @@ internal static class TrainTaggerCommand
             Log($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB)");
             if (!pos && parse.GetValue(evaluate))
             {
-                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "peyma-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, TaggerRecipes.PeymaDev))));
-                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "arman-heldout", TaggerRecipes.ArmanSplit(dataDir).HeldOut));
-                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "parstwiner-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, "ner", "parstwiner-dev.txt"))));
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "peyma-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, TaggerRecipes.PeymaDev)), 1));
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "arman-heldout", TaggerRecipes.ArmanSplit(dataDir).HeldOut, 2));
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "parstwiner-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, "ner", "parstwiner-dev.txt")), 3));
             }
             return ExitCodes.Ok;
         });

@@ -162,7 +162,7 @@ internal static class TaggerRecipes
                 allowed[i] = 1u << Array.IndexOf(tags, "B-" + t[2..]);
             }
         }
-        return new TrainingSentence([.. sentence.Select(p => p.Token)], allowed, corpus);
+        return new TrainingSentence([.. sentence.Select(p => p.Token)], allowed, corpus) { Domain = NerDomain(corpus) };
     }
 
     public static (List<(string Token, string Tag)[]> Train, List<(string Token, string Tag)[]> HeldOut) ArmanSplit(string data)
@@ -186,19 +186,23 @@ internal static class TaggerRecipes
         return new PerceptronTrainer(NerTagger.BioTags, options, log).Train(sentences, TaggerLexicon.Build(data), "ner", description);
     }
 
-    public static string[] TagNer(SequenceModel model, string[] tokens)
+    /// <summary>NER corpora share one convention (0): per-corpus conventions were tried, but with labels a corpus
+    /// does not annotate left latent, a corpus-specific view learns to emit them freely (precision collapsed).</summary>
+    public static int NerDomain(string corpus) => string.IsNullOrEmpty(corpus) ? 0 : 0;
+
+    public static string[] TagNer(SequenceModel model, string[] tokens, int domain = 0)
     {
         var ids = new int[tokens.Length];
-        model.Tag(tokens, ids);
+        model.Tag(tokens, ids, domain);
         return [.. ids.Select(i => model.Tags[i])];
     }
 
     /// <summary>Scores a NER model on gold sentences: all labels and PER/ORG/LOC, intact and ZWNJ-stripped.</summary>
-    public static string EvaluateNer(SequenceModel model, string name, IReadOnlyList<(string Token, string Tag)[]> gold)
+    public static string EvaluateNer(SequenceModel model, string name, IReadOnlyList<(string Token, string Tag)[]> gold, int domain)
     {
         var goldTags = gold.Select(s => (IReadOnlyList<string>)[.. s.Select(p => p.Tag)]).ToList();
-        var predicted = gold.Select(s => (IReadOnlyList<string>)TagNer(model, [.. s.Select(p => p.Token)])).ToList();
-        var stripped = gold.Select(s => (IReadOnlyList<string>)TagNer(model, [.. s.Select(p => StripZwnj(p.Token))])).ToList();
+        var predicted = gold.Select(s => (IReadOnlyList<string>)TagNer(model, [.. s.Select(p => p.Token)], domain)).ToList();
+        var stripped = gold.Select(s => (IReadOnlyList<string>)TagNer(model, [.. s.Select(p => StripZwnj(p.Token))], domain)).ToList();
         var core = new HashSet<string>(["PER", "ORG", "LOC"], StringComparer.Ordinal);
         var all = TaggingScorer.ScoreNer(goldTags, predicted);
         var pol = TaggingScorer.ScoreNer(goldTags, predicted, core);
