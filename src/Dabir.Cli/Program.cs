@@ -12,6 +12,7 @@ internal static class Program
         var root = new RootCommand("dabir — repair, segment, tag and read Persian news text.")
         {
             NormalizeCommand.Create(),
+            AnalyzeCommand.Create(),
         };
         return root;
     }
