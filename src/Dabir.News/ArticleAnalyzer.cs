@@ -61,6 +61,7 @@ public sealed class ArticleAnalyzer
         var removed = new List<(int Start, int End, string Reason)>();
         DateMention? published = DateFinder.ParseField(input.Published);
         int reporterStart = -1, reporterEnd = -1;
+        int contentLinesSeen = 0;
         for (int i = 0; i < lineInfos.Count; i++)
         {
             var line = lineInfos[i];
@@ -69,21 +70,38 @@ public sealed class ArticleAnalyzer
                 continue;
             }
             string? reason = Boilerplate.Classify(text.AsSpan(line.Start, line.End - line.Start), out int person);
-            if (reason is null && DateFinder.IsDateLine(text, line.Start, line.End, out var stamp))
+            if (reason == "credit-line")
+            {
+                // Credit lines stay in the text (they are the article's own words); a named reporter is recorded.
+                reason = null;
+            }
+            else if (reason == "end-of-message" && HasContentAfter(text, lineInfos, i))
+            {
+                reason = null; // «انتهای پیام» inside a compilation of several items, not the end of the page
+            }
+            if (person >= 0 && reporterStart < 0)
+            {
+                reporterStart = line.Start + person;
+                reporterEnd = line.End;
+            }
+            if (reason is null && (contentLinesSeen < HeaderLines || !IsBareDate(text, line))
+                && DateFinder.IsDateLine(text, line.Start, line.End, out var stamp))
             {
                 reason = "date-line";
-                published ??= new DateMention(text[stamp.Start..stamp.End], aligned.ToSource(TextSpan.FromBounds(stamp.Start, stamp.End)), stamp.Iso, stamp.Calendar, stamp.Time);
+                if (stamp.Iso is not null)
+                {
+                    published ??= new DateMention(text[stamp.Start..stamp.End], aligned.ToSource(TextSpan.FromBounds(stamp.Start, stamp.End)), stamp.Iso, stamp.Calendar, stamp.Time);
+                }
             }
             if (reason is not null)
             {
                 line.Removed = reason;
-                if (person >= 0 && reporterStart < 0)
-                {
-                    reporterStart = line.Start + person;
-                    reporterEnd = line.End;
-                }
                 lineInfos[i] = line;
                 removed.Add((line.Start, line.End, reason));
+            }
+            else
+            {
+                contentLinesSeen++;
             }
         }
 
@@ -189,6 +207,42 @@ public sealed class ArticleAnalyzer
             Dates = [.. dates.Select(d => new DateMention(text[d.Start..d.End], aligned.ToSource(TextSpan.FromBounds(d.Start, d.End)), d.Iso, d.Calendar, d.Time, d.Relative))],
             Numbers = [.. numbers.Select(n => new NumberMention(text[n.Start..n.End], aligned.ToSource(TextSpan.FromBounds(n.Start, n.End)), n.Value, n.Unit))],
         };
+    }
+
+    /// <summary>Date lines are dropped in the header (the first lines); lower down only stamps with a time or a word such as «تاریخ انتشار» are.</summary>
+    private const int HeaderLines = 3;
+
+    // A date alone on a line below the header (the date under a signed letter) is content.
+    private static bool IsBareDate(string text, Line line)
+    {
+        var span = text.AsSpan(line.Start, line.End - line.Start);
+        foreach (char c in span)
+        {
+            if (char.IsLetter(c) || c == ':')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // True when a real paragraph (not boilerplate, not a short line) follows line <paramref name="index"/>.
+    private static bool HasContentAfter(string text, List<Line> lines, int index)
+    {
+        for (int k = index + 1; k < lines.Count; k++)
+        {
+            var l = lines[k];
+            var span = text.AsSpan(l.Start, l.End - l.Start);
+            if (span.IsEmpty || Boilerplate.Classify(span, out _) is not null)
+            {
+                continue;
+            }
+            if (TextFold.WordCount(span) >= 8)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TextField Field(AlignedText aligned, int start, int end) =>
@@ -390,19 +444,14 @@ public sealed class ArticleAnalyzer
         foreach (var p in body)
         {
             string key = p.Key(text);
-            if (key.Length == 0)
-            {
-                removed.Add((p.Start, p.End, "separator"));
-                continue;
-            }
-            if (leadKey is not null && TextFold.NearlyEqual(key, leadKey))
+            if (leadKey is not null && key.Length > 0 && TextFold.NearlyEqual(key, leadKey))
             {
                 removed.Add((p.Start, p.End, "repeated-lead"));
                 continue;
             }
             int words = TextFold.WordCount(text.AsSpan(p.Start, p.End - p.Start));
             bool repeat = false;
-            if (kept.Count > 0 && words >= 3 && TextFold.NearlyEqual(key, kept[^1].Key(text)))
+            if (kept.Count > 0 && words >= 3 && key.Length > 0 && TextFold.NearlyEqual(key, kept[^1].Key(text)))
             {
                 repeat = true;
             }

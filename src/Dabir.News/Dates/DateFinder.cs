@@ -278,9 +278,19 @@ internal static partial class DateFinder
         var found = new List<FoundDate>(2);
         Find(text, start, end, null, found);
         found.RemoveAll(f => f.Relative || f.Iso is null);
-        if (found.Count == 0)
+        // A numeric stamp is a date line by its shape even when the date does not exist (a broken crawl);
+        // it is then dropped from the text but gives no publication date.
+        bool valid = found.Count > 0;
+        if (!valid)
         {
-            return false;
+            foreach (var m in NumericDate().EnumerateMatches(text.AsSpan(start, end - start)))
+            {
+                found.Add(new FoundDate(start + m.Index, start + m.Index + m.Length, null, "", null, false));
+            }
+            if (found.Count == 0)
+            {
+                return false;
+            }
         }
         int pos = start;
         foreach (var f in found)

@@ -76,8 +76,7 @@ internal static class Boilerplate
         string key = TextFold.Key(line);
         if (key.Length == 0)
         {
-            // Only punctuation: separators such as «***» or «----».
-            return "separator";
+            return null; // separators such as «***» belong to the article's layout
         }
         if (Exact.TryGetValue(key, out var reason))
         {
