@@ -130,7 +130,8 @@ public sealed class ArticleAnalyzer
                 }
             }
         }
-        var kept = RemoveRepeats(text, lead, body, removed);
+        // A page's headline often reappears inside the extracted content; in crawled text a repeated headline is the author's.
+        var kept = RemoveRepeats(text, input.Origin.Format == "html" ? title : null, lead, body, removed);
 
         var searchOrder = new List<(int, int)>();
         if (lead is not null)
@@ -437,16 +438,22 @@ public sealed class ArticleAnalyzer
         return dash > 0 && probe[(dash + 1)..].IndexOfAny('-', '–', '—') > 0 && TextFold.WordCount(probe[..dash]) <= 3;
     }
 
-    private static List<Para> RemoveRepeats(string text, Para? lead, List<Para> body, List<(int, int, string)> removed)
+    private static List<Para> RemoveRepeats(string text, Para? title, Para? lead, List<Para> body, List<(int, int, string)> removed)
     {
         var kept = new List<Para>(body.Count);
         string? leadKey = lead?.Key(text);
+        string? titleKey = title?.Key(text);
         foreach (var p in body)
         {
             string key = p.Key(text);
             if (leadKey is not null && key.Length > 0 && TextFold.NearlyEqual(key, leadKey))
             {
                 removed.Add((p.Start, p.End, "repeated-lead"));
+                continue;
+            }
+            if (titleKey is { Length: > 0 } && string.Equals(key, titleKey, StringComparison.Ordinal))
+            {
+                removed.Add((p.Start, p.End, "repeated-title"));
                 continue;
             }
             int words = TextFold.WordCount(text.AsSpan(p.Start, p.End - p.Start));
