@@ -19,6 +19,7 @@ internal static class Program
                 TrainTaggerCommand.CreateNer(),
             },
             EvalCommand.Create(),
+            AnalyzeCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,134 @@
+using Dabir.Text;
+
+namespace Dabir.News;
+
+/// <summary>
+/// One analysed article: the versioned record <c>dabir analyze</c> writes (schema
+/// <c>schemas/document-v1.schema.json</c>). Stages after article reading (segmentation, tagging, entities,
+/// events) add to the same record.
+/// </summary>
+/// <remarks>
+/// Every span is a range of UTF-16 code units in <see cref="SourceText"/>: the crawled text for a plain-text
+/// article, and for JSON and HTML inputs the text the reader composed from the record's fields (title, lead,
+/// then the body paragraphs, separated by blank lines). Texts (<c>Title.Text</c>, paragraph texts, ...) are
+/// taken from the repaired <see cref="Text"/>.
+/// </remarks>
+public sealed class NewsDocument
+{
+    /// <summary>The schema version this record follows.</summary>
+    public const string SchemaId = "dabir.document/1";
+
+    /// <summary>Stable identifier: the file's path relative to the input folder, or the record's id, or FILE:LINE.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Where the article came from.</summary>
+    public required ArticleOrigin Origin { get; init; }
+
+    /// <summary>The article's address when the input gave one.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The text every span points into.</summary>
+    public required string SourceText { get; init; }
+
+    /// <summary>The repaired text (characters, spacing, half-spaces), line for line like the source.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The headline, when the article has one.</summary>
+    public TextField? Title { get; init; }
+
+    /// <summary>The lead (summary paragraph), when the article has one; never repeated in <see cref="Paragraphs"/>.</summary>
+    public TextField? Lead { get; init; }
+
+    /// <summary>Body paragraphs in order, without the repeated lead, repeats and boilerplate.</summary>
+    public required IReadOnlyList<TextField> Paragraphs { get; init; }
+
+    /// <summary>Lines and paragraphs left out of the structure, each with the reason.</summary>
+    public required IReadOnlyList<RemovedText> Removed { get; init; }
+
+    /// <summary>The publishing agency or outlet credited by the article, when found.</summary>
+    public AgencyMention? Agency { get; init; }
+
+    /// <summary>The dateline place («به گزارش خبرگزاری مهر از تبریز»، «مشهد - ایرنا -»), when found.</summary>
+    public TextField? Dateline { get; init; }
+
+    /// <summary>The reporter or author when the article names one.</summary>
+    public TextField? Reporter { get; init; }
+
+    /// <summary>The publication date: from the record's field, the page's meta tags or a date line under the title.</summary>
+    public DateMention? Published { get; init; }
+
+    /// <summary>Dates written in the title, lead and body, normalized to ISO 8601.</summary>
+    public required IReadOnlyList<DateMention> Dates { get; init; }
+
+    /// <summary>Numbers written in the title, lead and body, in digits or in words, with their values.</summary>
+    public required IReadOnlyList<NumberMention> Numbers { get; init; }
+
+    /// <summary>Sentences; filled by the segmentation stage (empty after article reading alone).</summary>
+    public IReadOnlyList<Sentence> Sentences { get; init; } = [];
+
+    /// <summary>Tokens; filled by the segmentation and tagging stages (empty after article reading alone).</summary>
+    public IReadOnlyList<Token> Tokens { get; init; } = [];
+}
+
+/// <summary>Where an article came from.</summary>
+/// <param name="Path">The file it was read from; null for standard input.</param>
+/// <param name="Line">1-based line number inside a JSONL file; null otherwise.</param>
+/// <param name="Format">The reader used: <c>text</c>, <c>json</c> or <c>html</c>.</param>
+public sealed record ArticleOrigin(string? Path, long? Line, string Format);
+
+/// <summary>A piece of the article: its repaired text and where it lies in the source.</summary>
+/// <param name="Text">Repaired text.</param>
+/// <param name="Span">Source span.</param>
+public sealed record TextField(string Text, TextSpan Span);
+
+/// <summary>Text left out of the article structure.</summary>
+/// <param name="Text">Repaired text.</param>
+/// <param name="Span">Source span.</param>
+/// <param name="Reason">
+/// Why: <c>end-of-message</c>, <c>news-code</c>, <c>share-link</c>, <c>navigation</c>, <c>tags</c>,
+/// <c>credit-line</c>, <c>date-line</c>, <c>repeated-lead</c>, <c>repeated-paragraph</c>.
+/// </param>
+public sealed record RemovedText(string Text, TextSpan Span, string Reason);
+
+/// <summary>A news agency or outlet.</summary>
+/// <param name="Id">Short stable id (<c>mehr</c>, <c>irna</c>, <c>bbc-persian</c>).</param>
+/// <param name="Name">Canonical English name.</param>
+/// <param name="PersianName">Canonical Persian name.</param>
+/// <param name="CountryCode">ISO 3166-1 alpha-2 code of the outlet's country.</param>
+/// <param name="Country">English name of that country.</param>
+public sealed record NewsAgency(string Id, string Name, string PersianName, string CountryCode, string Country);
+
+/// <summary>The agency credited by an article and the words that credit it.</summary>
+/// <param name="Agency">The outlet.</param>
+/// <param name="Evidence">The credit as written («به گزارش خبرگزاری مهر»).</param>
+/// <param name="Cue">How it was found: <c>credit</c>, <c>dateline</c>, <c>reporter</c>, <c>lead-prefix</c>, <c>field</c>, <c>url</c>.</param>
+public sealed record AgencyMention(NewsAgency Agency, TextField? Evidence, string Cue);
+
+/// <summary>A date in the text, normalized.</summary>
+/// <param name="Text">The date as written (repaired).</param>
+/// <param name="Span">Source span; null when the date came from a field or meta tag rather than the text.</param>
+/// <param name="Iso">ISO 8601 Gregorian date (<c>2023-11-19</c>, or <c>2023-11</c> for a month); null when it cannot be resolved.</param>
+/// <param name="Calendar">The calendar it was written in: <c>persian</c>, <c>gregorian</c> or <c>islamic-umalqura</c>.</param>
+/// <param name="Time">Time of day (<c>HH:mm</c>) when written beside the date.</param>
+/// <param name="Relative">True for phrases resolved against the publication date («دوشنبه گذشته», «دیروز»).</param>
+public sealed record DateMention(string Text, TextSpan? Span, string? Iso, string Calendar, string? Time = null, bool Relative = false);
+
+/// <summary>A number in the text, in digits or words («۱۵ هزار», «دو میلیون»).</summary>
+/// <param name="Text">The number as written (repaired).</param>
+/// <param name="Span">Source span.</param>
+/// <param name="Value">Its value.</param>
+/// <param name="Unit">A unit written right after it when known: <c>percent</c>, <c>IRR</c>, <c>toman</c>, <c>USD</c>, <c>EUR</c>.</param>
+public sealed record NumberMention(string Text, TextSpan Span, decimal Value, string? Unit = null);
+
+/// <summary>A sentence (filled by the segmentation stage).</summary>
+/// <param name="Span">Source span.</param>
+/// <param name="FirstToken">Index of its first token in <see cref="NewsDocument.Tokens"/>.</param>
+/// <param name="TokenCount">Number of tokens.</param>
+public sealed record Sentence(TextSpan Span, int FirstToken, int TokenCount);
+
+/// <summary>A token (filled by the segmentation and tagging stages).</summary>
+/// <param name="Form">The word as in the repaired text.</param>
+/// <param name="Lemma">Its lemma, when tagged.</param>
+/// <param name="Upos">Universal POS tag, when tagged.</param>
+/// <param name="Span">Source span.</param>
+public sealed record Token(string Form, string? Lemma, string? Upos, TextSpan Span);

@@ -1,0 +1,195 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dabir.Text;
+
+namespace Dabir.News.Json;
+
+/// <summary>
+/// Writes <see cref="NewsDocument"/>s as JSON following <c>schemas/document-v1.schema.json</c>. Field order is
+/// fixed (identity first, then structure, attribution, dates, numbers, the later stages' arrays and the texts).
+/// </summary>
+public static class DocumentJsonWriter
+{
+    /// <summary>Writer options: Persian text unescaped, optionally indented.</summary>
+    public static JsonWriterOptions Options(bool indented) => new()
+    {
+        Indented = indented,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
+
+    /// <summary>Writes one document as a JSON object.</summary>
+    public static void Write(Utf8JsonWriter writer, NewsDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(doc);
+        writer.WriteStartObject();
+        writer.WriteString("schema", NewsDocument.SchemaId);
+        writer.WriteString("id", doc.Id);
+        writer.WriteStartObject("origin");
+        WriteNullable(writer, "path", doc.Origin.Path);
+        if (doc.Origin.Line is { } line)
+        {
+            writer.WriteNumber("line", line);
+        }
+        else
+        {
+            writer.WriteNull("line");
+        }
+        writer.WriteString("format", doc.Origin.Format);
+        writer.WriteEndObject();
+        WriteNullable(writer, "url", doc.Url);
+        WriteAgency(writer, doc.Agency);
+        WriteField(writer, "dateline", doc.Dateline);
+        WriteField(writer, "reporter", doc.Reporter);
+        writer.WritePropertyName("published");
+        WriteDate(writer, doc.Published);
+        WriteField(writer, "title", doc.Title);
+        WriteField(writer, "lead", doc.Lead);
+        writer.WriteStartArray("paragraphs");
+        foreach (var p in doc.Paragraphs)
+        {
+            WriteFieldValue(writer, p);
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("removed");
+        foreach (var r in doc.Removed)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", r.Text);
+            WriteSpan(writer, r.Span);
+            writer.WriteString("reason", r.Reason);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("dates");
+        foreach (var d in doc.Dates)
+        {
+            WriteDate(writer, d);
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("numbers");
+        foreach (var n in doc.Numbers)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", n.Text);
+            WriteSpan(writer, n.Span);
+            writer.WriteNumber("value", n.Value);
+            WriteNullable(writer, "unit", n.Unit);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("sentences");
+        foreach (var s in doc.Sentences)
+        {
+            writer.WriteStartObject();
+            WriteSpan(writer, s.Span);
+            writer.WriteNumber("firstToken", s.FirstToken);
+            writer.WriteNumber("tokenCount", s.TokenCount);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("tokens");
+        foreach (var t in doc.Tokens)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("form", t.Form);
+            WriteNullable(writer, "lemma", t.Lemma);
+            WriteNullable(writer, "upos", t.Upos);
+            WriteSpan(writer, t.Span);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        // Filled by the entity and event stages.
+        writer.WriteStartArray("entities");
+        writer.WriteEndArray();
+        writer.WriteStartArray("events");
+        writer.WriteEndArray();
+        writer.WriteString("text", doc.Text);
+        writer.WriteString("sourceText", doc.SourceText);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAgency(Utf8JsonWriter writer, AgencyMention? mention)
+    {
+        if (mention is null)
+        {
+            writer.WriteNull("agency");
+            return;
+        }
+        writer.WriteStartObject("agency");
+        writer.WriteString("id", mention.Agency.Id);
+        writer.WriteString("name", mention.Agency.Name);
+        writer.WriteString("nameFa", mention.Agency.PersianName);
+        writer.WriteString("countryCode", mention.Agency.CountryCode);
+        writer.WriteString("country", mention.Agency.Country);
+        writer.WriteString("cue", mention.Cue);
+        WriteField(writer, "evidence", mention.Evidence);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter writer, DateMention? d)
+    {
+        if (d is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+        writer.WriteStartObject();
+        writer.WriteString("text", d.Text);
+        if (d.Span is { } span)
+        {
+            WriteSpan(writer, span);
+        }
+        else
+        {
+            writer.WriteNull("span");
+        }
+        WriteNullable(writer, "iso", d.Iso);
+        writer.WriteString("calendar", d.Calendar);
+        WriteNullable(writer, "time", d.Time);
+        writer.WriteBoolean("relative", d.Relative);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteField(Utf8JsonWriter writer, string name, TextField? field)
+    {
+        writer.WritePropertyName(name);
+        if (field is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            WriteFieldValue(writer, field);
+        }
+    }
+
+    private static void WriteFieldValue(Utf8JsonWriter writer, TextField field)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("text", field.Text);
+        WriteSpan(writer, field.Span);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter writer, TextSpan span)
+    {
+        writer.WriteStartObject("span");
+        writer.WriteNumber("start", span.Start);
+        writer.WriteNumber("end", span.End);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Dabir.News.Readers;
+
+/// <summary>
+/// Reads an article page: the main content with SmartReader (a port of Mozilla's Readability) on an
+/// AngleSharp document, which drops menus, ads, share bars and comment blocks; the headline, the lead
+/// (an element marked as lead/summary, else the meta description) and the publication date and site name
+/// from the meta tags.
+/// </summary>
+public static class HtmlArticleReader
+{
+    private static readonly string[] PublishedMeta =
+        ["article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date"];
+
+    private static readonly string[] LeadSelectors =
+        [".lead", ".news-lead", ".summary", ".introtext", ".intro", ".abstract", ".subtitle", "[itemprop=description]", ".rutitr"];
+
+    /// <summary>Reads one page; throws <see cref="ArticleException"/> when it holds no readable article.</summary>
+    public static ArticleInput Read(string html, string id, string? path, string? url = null)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        if (html.AsSpan().TrimStart().IsEmpty)
+        {
+            throw new ArticleException("no-content", "empty HTML page");
+        }
+        if (html.AsSpan().IndexOfAny('<', '>') < 0)
+        {
+            throw new ArticleException("invalid-html", "not HTML: the page has no tags");
+        }
+        var parser = new HtmlParser();
+        using IHtmlDocument document = parser.ParseDocument(html);
+        string? canonical = url ?? Meta(document, "og:url") ?? document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        string? published = Meta(document, PublishedMeta) ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
+        string? siteName = Meta(document, "og:site_name");
+        string? lead = LeadElement(document) ?? Meta(document, "description") ?? Meta(document, "og:description");
+        string? metaTitle = Meta(document, "og:title");
+        string? h1 = document.QuerySelector("h1")?.TextContent.Trim();
+
+        var baseUri = Uri.TryCreate(canonical, UriKind.Absolute, out var u) ? u.ToString() : "https://localhost/";
+        SmartReader.Article article;
+        try
+        {
+            using var reader = new SmartReader.Reader(baseUri, document);
+            article = reader.GetArticle();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or FormatException)
+        {
+            throw new ArticleException("invalid-html", $"could not extract the article: {e.Message}", e);
+        }
+        var body = new List<string>();
+        if (!string.IsNullOrEmpty(article.Content))
+        {
+            using var content = parser.ParseDocument(article.Content);
+            foreach (var element in content.QuerySelectorAll("p, h2, h3, h4, h5, h6, li, blockquote, pre"))
+            {
+                if (element.QuerySelector("p, li, blockquote") is not null)
+                {
+                    continue; // the inner elements are read on their own
+                }
+                string text = Squash(element.TextContent);
+                if (text.Length > 0)
+                {
+                    body.Add(text);
+                }
+            }
+            if (body.Count == 0 && !string.IsNullOrWhiteSpace(article.TextContent))
+            {
+                body.AddRange(article.TextContent.ReplaceLineEndings("\n").Split('\n').Select(Squash).Where(l => l.Length > 0));
+            }
+        }
+        string? title = !string.IsNullOrWhiteSpace(h1) ? h1 : !string.IsNullOrWhiteSpace(metaTitle) ? metaTitle : article.Title;
+        if (body.Count == 0 && string.IsNullOrWhiteSpace(title))
+        {
+            throw new ArticleException("no-content", "no article found in the page (no headline and no readable text)");
+        }
+        published ??= article.PublicationDate?.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return new ArticleInput
+        {
+            Id = id,
+            Origin = new ArticleOrigin(path, null, "html"),
+            Title = title is null ? null : Squash(title),
+            Lead = lead is null ? null : Squash(lead),
+            Body = body,
+            Url = canonical,
+            Published = published,
+            SourceName = siteName ?? (string.IsNullOrWhiteSpace(article.SiteName) ? null : article.SiteName),
+        };
+    }
+
+    private static string? LeadElement(IDocument document)
+    {
+        foreach (var selector in LeadSelectors)
+        {
+            if (document.QuerySelector(selector) is { } e)
+            {
+                string text = Squash(e.TextContent);
+                if (text.Length is >= 20 and <= 1500)
+                {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? Meta(IDocument document, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            foreach (var meta in document.QuerySelectorAll("meta"))
+            {
+                string? key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+                if (key is not null && key.Equals(name, StringComparison.OrdinalIgnoreCase) && meta.GetAttribute("content") is { Length: > 0 } value)
+                {
+                    return value.Trim();
+                }
+            }
+        }
+        return null;
+    }
+
+    // Collapses the whitespace of HTML text into single spaces, keeping half-spaces.
+    private static string Squash(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+namespace Dabir.News.Readers;
+
+/// <summary>
+/// Reads a JSON article record. Field names are matched case-insensitively with aliases: title
+/// (<c>title</c>, <c>headline</c>), lead (<c>lead</c>, <c>abstract</c>, <c>summary</c>, <c>description</c>),
+/// body (<c>body</c>, <c>text</c>, <c>paragraphs</c>, <c>content</c>: a string, split at line breaks, or an
+/// array of paragraphs), <c>url</c>/<c>link</c>, <c>published</c>/<c>date</c>/<c>pubDate</c>/<c>datePublished</c>,
+/// <c>source</c>/<c>agency</c>/<c>publisher</c>/<c>site</c>, <c>id</c>/<c>guid</c>. Every field may be missing.
+/// </summary>
+public static class JsonArticleReader
+{
+    private static readonly string[] TitleNames = ["title", "headline"];
+    private static readonly string[] LeadNames = ["lead", "abstract", "summary", "description", "teaser"];
+    private static readonly string[] BodyNames = ["body", "text", "paragraphs", "content", "article"];
+    private static readonly string[] UrlNames = ["url", "link", "uri"];
+    private static readonly string[] PublishedNames = ["published", "date", "pubdate", "datepublished", "published_at", "publishedat", "time"];
+    private static readonly string[] SourceNames = ["source", "agency", "publisher", "site", "sitename"];
+    private static readonly string[] IdNames = ["id", "guid"];
+
+    /// <summary>Reads one record; throws <see cref="ArticleException"/> with a clear reason when it is not one.</summary>
+    /// <param name="json">The record's JSON text (one JSONL line or a whole .json file).</param>
+    /// <param name="fallbackId">The id used when the record has none.</param>
+    /// <param name="path">The file it came from.</param>
+    /// <param name="line">Its line in a JSONL file.</param>
+    public static ArticleInput Read(ReadOnlyMemory<byte> json, string fallbackId, string? path, long? line)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new ArticleException("invalid-json", $"invalid JSON ({Where(e)}): {FirstSentence(e.Message)}", e);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArticleException("not-an-object", $"expected a JSON object with article fields, found {root.ValueKind.ToString().ToLowerInvariant()}");
+            }
+            var body = new List<string>();
+            if (Find(root, BodyNames) is { } b)
+            {
+                switch (b.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        foreach (var l in (b.GetString() ?? "").ReplaceLineEndings("\n").Split('\n'))
+                        {
+                            if (!string.IsNullOrWhiteSpace(l))
+                            {
+                                body.Add(l);
+                            }
+                        }
+                        break;
+                    case JsonValueKind.Array:
+                        foreach (var item in b.EnumerateArray())
+                        {
+                            if (StringOf(item) is { } s && !string.IsNullOrWhiteSpace(s))
+                            {
+                                body.Add(s);
+                            }
+                        }
+                        break;
+                }
+            }
+            string? id = Find(root, IdNames) is { } idElement ? ScalarText(idElement) : null;
+            return new ArticleInput
+            {
+                Id = string.IsNullOrEmpty(id) ? fallbackId : id,
+                Origin = new ArticleOrigin(path, line, "json"),
+                Title = StringField(root, TitleNames),
+                Lead = StringField(root, LeadNames),
+                Body = body,
+                Url = StringField(root, UrlNames),
+                Published = Find(root, PublishedNames) is { } p ? ScalarText(p) : null,
+                SourceName = Find(root, SourceNames) is { } src ? StringOf(src) ?? (src.ValueKind == JsonValueKind.Object ? StringField(src, ["name", "title"]) : null) : null,
+            };
+        }
+    }
+
+    private static string Where(JsonException e) =>
+        e.LineNumber is { } l ? $"line {l + 1}, byte {e.BytePositionInLine + 1}" : "at the end";
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message.TrimEnd('.');
+    }
+
+    private static JsonElement? Find(JsonElement obj, string[] names)
+    {
+        foreach (var name in names)
+        {
+            foreach (var p in obj.EnumerateObject())
+            {
+                if (p.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind is not JsonValueKind.Null)
+                {
+                    return p.Value;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? StringField(JsonElement obj, string[] names) => Find(obj, names) is { } e ? StringOf(e) : null;
+
+    private static string? StringOf(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.Object => e.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
+        _ => null,
+    };
+
+    private static string? ScalarText(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.Number => e.GetRawText(),
+        _ => null,
+    };
+}
