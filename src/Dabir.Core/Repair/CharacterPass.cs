@@ -203,6 +203,10 @@ internal sealed class CharacterPass : ISkippableRepairPass
         char action = _action[c];
         if (action == Delete)
         {
+            if (c == PersianChars.Kashida && !IsStretching(input.Chars, i, output))
+            {
+                output.Copy(input, i);
+            }
             return;
         }
         if (action == Expand)
@@ -233,6 +237,11 @@ internal sealed class CharacterPass : ISkippableRepairPass
             char action = _action[text[i]];
             if (action == Delete)
             {
+                if (text[i] == PersianChars.Kashida && !IsStretching(text, i, output))
+                {
+                    output.Copy(input, i);
+                    repeat = 0;
+                }
                 continue;
             }
             if (action == Expand)
@@ -244,6 +253,39 @@ internal sealed class CharacterPass : ISkippableRepairPass
             output.Replace(input, i, action);
             repeat = ReduceRepeat(output, repeat);
         }
+    }
+
+    // A kashida stretches a word only between a letter that joins forward and another letter («کـــتاب»);
+    // elsewhere it is typed as a dash («تهران ـ شمال», «۸۹ـ۱۳۸۸», «هـ.ق») and stays.
+    private bool IsStretching(ReadOnlySpan<char> text, int i, AlignedTextBuilder output)
+    {
+        int p = output.Length - 1;
+        while (p >= 0 && (PersianChars.IsMark(output[p]) || output[p] == PersianChars.Zwnj))
+        {
+            p--;
+        }
+        if (p < 0 || !PersianChars.IsLetter(output[p]) || !PersianChars.JoinsToNext(output[p]))
+        {
+            return false;
+        }
+        // Look past what this pass or the half-space cleanup will drop: more kashidas, marks, half-spaces, controls.
+        int n = i + 1;
+        while (n < text.Length && (text[n] == PersianChars.Kashida || text[n] == PersianChars.Zwnj || PersianChars.IsMark(text[n]) || _action[text[n]] == Delete))
+        {
+            n++;
+        }
+        if (n >= text.Length)
+        {
+            return false;
+        }
+        // Judge the next character as this pass will write it (a presentation form becomes a letter).
+        char next = _action[text[n]] switch
+        {
+            Expand => _expansions[text[n]][0],
+            Delete => text[n],
+            var mapped => mapped,
+        };
+        return PersianChars.IsLetter(next);
     }
 
     // Keeps one letter of a run of three or more identical letters; runs of two are real spellings (الله).

@@ -46,7 +46,7 @@ public sealed record NormalizerOptions
     /// <summary>Arabic presentation forms (U+FB50–U+FEFF) to the letters they show, ligatures expanded.</summary>
     public bool DecomposePresentationForms { get; init; } = true;
 
-    /// <summary>Removes the kashida (tatweel, U+0640) used to stretch words.</summary>
+    /// <summary>Removes the kashida (tatweel, U+0640) where it stretches a word; a kashida typed as a dash («تهران ـ شمال») stays.</summary>
     public bool RemoveKashida { get; init; } = true;
 
     /// <summary>Which digits are converted.</summary>

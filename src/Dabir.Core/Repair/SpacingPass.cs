@@ -178,7 +178,7 @@ internal sealed class SpacingPass : IRepairPass
     private static bool IsInitialBeforeDot(AlignedTextBuilder output)
     {
         int p = output.Length - 2;
-        while (p >= 0 && PersianChars.IsMark(output[p]))
+        while (p >= 0 && (PersianChars.IsMark(output[p]) || output[p] == PersianChars.Kashida))
         {
             p--;
         }
