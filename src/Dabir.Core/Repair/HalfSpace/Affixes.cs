@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+
+namespace Dabir.Repair.HalfSpace;
+
+/// <summary>
+/// Closed lists of Persian bound morphemes used to analyse words the lexicon has not seen. Only the shapes
+/// live here; whether a half-space belongs at each boundary is learned from data (see
+/// <see cref="HalfSpaceModel.BoundaryShare"/>).
+/// </summary>
+internal static class Affixes
+{
+    /// <summary>Prefixes that form compounds with a following noun or adjective.</summary>
+    public static readonly string[] NominalPrefixes = ["بی", "نا", "غیر", "هم", "پیش", "ضد", "فرا", "نیم", "پس", "فوق", "تک"];
+
+    /// <summary>Verbal prefixes: they need a verb stem after them.</summary>
+    public static readonly string[] VerbalPrefixes = ["می", "نمی", "برمی", "درمی", "فرومی", "بازمی"];
+
+    // Suffix chains: [plural/comparative/...] × [possessive/indefinite/...] × [copula/person ending].
+    private static readonly string[] Layer1 = ["ها", "ان", "تر", "ترین", "گان", "ات", "ین"];
+    private static readonly string[] Layer2 = ["ی", "یی", "ای", "م", "ت", "ش", "مان", "تان", "شان", "ام", "ات", "اش", "یم", "یت", "یش", "یمان", "یتان", "یشان"];
+    private static readonly string[] Layer3 = ["است", "ست", "اند", "ایم", "اید", "ام", "ای", "ند", "ید", "یم", "ی"];
+
+    // Verb endings after a verb stem: person endings, the participle «ه» and the perfect endings after it.
+    private static readonly string[] VerbPerson = ["م", "ی", "د", "یم", "ید", "ند", "ه"];
+    private static readonly string[] PerfectEndings = ["اند", "ام", "ای", "ایم", "اید", "است"];
+
+    /// <summary>Every nominal suffix chain (as written without half-spaces) with its morphemes.</summary>
+    public static readonly FrozenDictionary<string, string[]> Chains = BuildNominalChains();
+
+    /// <summary>Every verb ending chain after a verb stem with its morphemes.</summary>
+    public static readonly FrozenDictionary<string, string[]> VerbChains = BuildVerbChains();
+
+    /// <summary>Span lookup into <see cref="Chains"/>.</summary>
+    public static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> ChainLookup = Chains.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Span lookup into <see cref="VerbChains"/>.</summary>
+    public static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> VerbChainLookup = VerbChains.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Suffixes that are never words of their own: typed after a space they belong to the word before.</summary>
+    public static readonly FrozenSet<string> BoundSuffixes = new[]
+    {
+        "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "ترین", "ترینها", "اند", "ایم", "اید",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Span lookup into <see cref="BoundSuffixes"/>.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BoundSuffixLookup = BoundSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, string[]> BuildNominalChains()
+    {
+        var chains = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var a in Layer1.Prepend(""))
+        {
+            foreach (var b in Layer2.Prepend(""))
+            {
+                foreach (var c in Layer3.Prepend(""))
+                {
+                    Add(chains, [a, b, c]);
+                }
+            }
+        }
+        return chains.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, string[]> BuildVerbChains()
+    {
+        var chains = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var person in VerbPerson)
+        {
+            Add(chains, [person]);
+        }
+        foreach (var perfect in PerfectEndings)
+        {
+            Add(chains, ["ه", perfect]);
+        }
+        return chains.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    // Keeps the segmentation with the fewest morphemes when two spell the same chain.
+    private static void Add(Dictionary<string, string[]> chains, string[] parts)
+    {
+        var morphemes = parts.Where(p => p.Length > 0).ToArray();
+        if (morphemes.Length == 0)
+        {
+            return;
+        }
+        var text = string.Concat(morphemes);
+        if (!chains.TryGetValue(text, out var existing) || existing.Length > morphemes.Length)
+        {
+            chains[text] = morphemes;
+        }
+    }
+}
