@@ -54,6 +54,10 @@ internal static class Affixes
             {
                 foreach (var c in Layer3.Prepend(""))
                 {
+                    if (a == "ها" && b.Length == 0 && c is not ("" or "است" or "ست"))
+                    {
+                        continue; // «ها» takes a person ending only through «ی»: «هایند» is not «ها» + «یند»
+                    }
                     Add(chains, [a, b, c]);
                 }
             }

@@ -17,6 +17,10 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     private const int MemoLimit = 200_000;
     private const double ContextSmoothing = 2.0;
 
+    // The half-space join must be attested in text, and clearly more often than the two words side by side.
+    private const int MinMergeCount = 2;
+    private const int MergeMargin = 2;
+
     private readonly HalfSpaceModel _model;
     private readonly WordAnalyzer _analyzer;
     private readonly bool _insert;
@@ -199,7 +203,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             a.CopyTo(joined);
             b.CopyTo(joined[(a.Length + 1)..]);
             _model.SpacedPairLookup.TryGetValue(joined, out int spaced);
-            return entry.Count > spaced;
+            return entry.Count >= MinMergeCount && entry.Count > MergeMargin * spaced;
         }
         char letterClass = HalfSpaceText.LetterClass(a[^1]);
         if (Affixes.BoundSuffixLookup.Contains(b) && a.Length >= 2 && _model.WordLookup.ContainsKey(a)
@@ -300,7 +304,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
 
     private Decision Decide(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<char> key, int first, int last, int previousFirst, int nextLast, ReadOnlySpan<bool> join)
     {
-        if (_model.WordLookup.TryGetValue(key, out var entry))
+        if (_model.WordLookup.TryGetValue(key, out var entry) && !IsLexiconOnlyJoined(entry))
         {
             ulong mask = entry.Mask;
             if (entry.AltMask != 0)
@@ -313,9 +317,21 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         {
             return memo;
         }
-        var decision = _analyzer.TryDecide(key, out ulong analysed, out int coreStart, out int coreLength)
-            ? new Decision(analysed, (short)coreStart, (short)coreLength, true)
-            : default;
+        Decision decision;
+        if (entry.Count > 0)
+        {
+            // Lexicon-only and written joined: the lexicons follow older conventions for plurals and
+            // suffixes («شخصیتهای»); an analysis into known stem + suffixes decides, else the lexicon does.
+            decision = _analyzer.TryAnalyze(key, out ulong suffixed, out int start, out int length, null, suffixesOnly: true)
+                ? new Decision(suffixed, (short)start, (short)length, true)
+                : new Decision(0, 0, (short)key.Length, true);
+        }
+        else
+        {
+            decision = _analyzer.TryDecide(key, out ulong analysed, out int coreStart, out int coreLength)
+                ? new Decision(analysed, (short)coreStart, (short)coreLength, true)
+                : default;
+        }
         if (_memo.Count >= MemoLimit)
         {
             _memo.Clear();
@@ -323,6 +339,8 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         _memoLookup.TryAdd(key, decision);
         return decision;
     }
+
+    private static bool IsLexiconOnlyJoined(WordEntry entry) => entry.Count == 1 && entry.Mask == 0;
 
     private ulong ChooseByContext(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<char> key, WordEntry entry, int previousFirst, int previousLast, int nextFirst, int nextLast)
     {

@@ -9,6 +9,7 @@ namespace Dabir.Repair.HalfSpace;
 internal sealed class WordAnalyzer(HalfSpaceModel model)
 {
     private const char Alef = 'آ';
+    private const int MinCompoundStemCount = 2;
 
     private struct Candidate
     {
@@ -19,6 +20,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
         public bool CoreIsVerbStem;
         public int Pieces;
         public int CoreCount;
+        public bool Verbal;
     }
 
     /// <summary>
@@ -74,7 +76,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
     /// <paramref name="observations"/> is given, the boundary statistic keys of the chosen analysis and their
     /// positions are added to it (training).
     /// </summary>
-    public bool TryAnalyze(ReadOnlySpan<char> w, out ulong mask, out int coreStart, out int coreLength, List<(string Key, int Position)>? observations)
+    public bool TryAnalyze(ReadOnlySpan<char> w, out ulong mask, out int coreStart, out int coreLength, List<(string Key, int Position)>? observations, bool suffixesOnly = false)
     {
         mask = 0;
         coreStart = -1;
@@ -85,21 +87,27 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
         }
         var best = default(Candidate);
         bool found = false;
-        Consider(w, 0, false, ref best, ref found);
+        Consider(w, 0, false, suffixesOnly, ref best, ref found);
+        if (suffixesOnly)
+        {
+            goto decided;
+        }
+        Consider(w, 0, true, false, ref best, ref found);
         foreach (var prefix in Affixes.NominalPrefixes)
         {
             if (w.Length - prefix.Length >= 2 && w.StartsWith(prefix, StringComparison.Ordinal))
             {
-                Consider(w, prefix.Length, false, ref best, ref found);
+                Consider(w, prefix.Length, false, false, ref best, ref found);
             }
         }
         foreach (var prefix in Affixes.VerbalPrefixes)
         {
             if (w.Length - prefix.Length >= 2 && w.StartsWith(prefix, StringComparison.Ordinal))
             {
-                Consider(w, prefix.Length, true, ref best, ref found);
+                Consider(w, prefix.Length, true, false, ref best, ref found);
             }
         }
+    decided:
         if (!found)
         {
             return false;
@@ -110,7 +118,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
         return true;
     }
 
-    private void Consider(ReadOnlySpan<char> w, int start, bool verbal, ref Candidate best, ref bool found)
+    private void Consider(ReadOnlySpan<char> w, int start, bool verbal, bool suffixesOnly, ref Candidate best, ref bool found)
     {
         int n = w.Length;
         for (int chainStart = n; chainStart >= start + 2; chainStart--)
@@ -121,19 +129,21 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
                 continue;
             }
             var core = w[start..chainStart];
-            int pieces = (start > 0 ? 1 : 0) + 1 + (chain?.Length ?? 0);
+            // A suffix chain is one piece: «های» is no less likely than «ای».
+            int pieces = (start > 0 ? 1 : 0) + 1 + (chain is null ? 0 : 1);
             if (verbal)
             {
-                if (chain is not null)
+                if (chain is not null || start > 0)
                 {
                     if (model.VerbStemLookup.Contains(core))
                     {
-                        Offer(new Candidate { PrefixLength = start, CoreEnd = chainStart, ChainStart = chainStart, Chain = chain, CoreIsVerbStem = true, Pieces = pieces }, ref best, ref found);
+                        model.WordLookup.TryGetValue(core, out var stemEntry);
+                        Offer(new Candidate { PrefixLength = start, CoreEnd = chainStart, ChainStart = chainStart, Chain = chain, CoreIsVerbStem = true, Pieces = pieces, Verbal = true, CoreCount = stemEntry.Count }, ref best, ref found);
                     }
                 }
-                else if (model.WordLookup.TryGetValue(core, out var entry) && StartsWithVerbStem(core))
+                if (chain is null && start > 0 && model.WordLookup.TryGetValue(core, out var entry) && StartsWithVerbStem(core))
                 {
-                    Offer(new Candidate { PrefixLength = start, CoreEnd = chainStart, ChainStart = chainStart, Pieces = pieces, CoreCount = entry.Count }, ref best, ref found);
+                    Offer(new Candidate { PrefixLength = start, CoreEnd = chainStart, ChainStart = chainStart, Pieces = pieces, CoreCount = entry.Count, Verbal = true }, ref best, ref found);
                 }
                 continue;
             }
@@ -146,9 +156,14 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
                 Offer(new Candidate { PrefixLength = start, CoreEnd = chainStart, ChainStart = chainStart, Chain = chain, Pieces = pieces, CoreCount = stem.Count }, ref best, ref found);
                 continue;
             }
+            if (suffixesOnly)
+            {
+                continue;
+            }
             for (int split = start + 2; split <= chainStart - 2; split++)
             {
-                if (model.SecondElementLookup.Contains(w[split..chainStart]) && model.WordLookup.TryGetValue(w[start..split], out var first))
+                // Compounds need a first element attested in text: lexicon-only fragments make false splits of names.
+                if (model.SecondElementLookup.Contains(w[split..chainStart]) && model.WordLookup.TryGetValue(w[start..split], out var first) && first.Count >= MinCompoundStemCount)
                 {
                     Offer(new Candidate { PrefixLength = start, CoreEnd = split, ChainStart = chainStart, Chain = chain, Pieces = pieces + 1, CoreCount = first.Count }, ref best, ref found);
                     break; // the longest first element wins among compounds with this chain
@@ -186,17 +201,31 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
         return false;
     }
 
-    // Fewer pieces, then a longer stem (with its second element), then a more frequent stem.
+    // Fewer pieces, then a verb analysis, then a more frequent stem, then a longer stem.
     private static void Offer(in Candidate candidate, ref Candidate best, ref bool found)
     {
-        if (!found
-            || candidate.Pieces < best.Pieces
-            || (candidate.Pieces == best.Pieces && candidate.ChainStart - candidate.PrefixLength > best.ChainStart - best.PrefixLength)
-            || (candidate.Pieces == best.Pieces && candidate.ChainStart - candidate.PrefixLength == best.ChainStart - best.PrefixLength && candidate.CoreCount > best.CoreCount))
+        if (!found || Compare(candidate, best) < 0)
         {
             best = candidate;
             found = true;
         }
+    }
+
+    private static int Compare(in Candidate a, in Candidate b)
+    {
+        if (a.Pieces != b.Pieces)
+        {
+            return a.Pieces.CompareTo(b.Pieces);
+        }
+        if (a.Verbal != b.Verbal)
+        {
+            return a.Verbal ? -1 : 1;
+        }
+        if (a.CoreCount != b.CoreCount)
+        {
+            return b.CoreCount.CompareTo(a.CoreCount);
+        }
+        return (b.ChainStart - b.PrefixLength).CompareTo(a.ChainStart - a.PrefixLength);
     }
 
     private ulong MaskOf(ReadOnlySpan<char> w, in Candidate c, List<(string Key, int Position)>? observations)

@@ -74,6 +74,7 @@ public static class HalfSpaceTrainer
         var lexiconVotes = ReadLexicons(dataDirectory, log);
         var words = BuildWords(stats, lexiconVotes);
         var verbStems = ReadVerbStems(dataDirectory);
+        AddAttestedVerbStems(words, verbStems);
         var secondElements = CollectSecondElements(words);
         var boundaries = LearnBoundaries(words, stats, secondElements, verbStems);
         var contexts = CountContexts(sentences, words);
@@ -335,6 +336,39 @@ public static class HalfSpaceTrainer
             }
         }
         return stems;
+    }
+
+    // Stems seen after «می‌/نمی‌» in text, less their ending: covers causatives and rare verbs the lists lack.
+    private static void AddAttestedVerbStems(Dictionary<string, WordEntry> words, HashSet<string> stems)
+    {
+        var found = new List<string>();
+        foreach (var (key, entry) in words)
+        {
+            if (entry.Count < 2)
+            {
+                continue;
+            }
+            int prefix = key.StartsWith("می", StringComparison.Ordinal) && (entry.Mask & (1UL << 2)) != 0 ? 2
+                : key.StartsWith("نمی", StringComparison.Ordinal) && (entry.Mask & (1UL << 3)) != 0 ? 3 : 0;
+            if (prefix == 0)
+            {
+                continue;
+            }
+            var rest = key[prefix..];
+            int end = rest.Length;
+            for (int cut = 1; cut <= 2 && rest.Length - cut >= 2; cut++)
+            {
+                if (Affixes.VerbChains.ContainsKey(rest[^cut..]))
+                {
+                    end = rest.Length - cut;
+                }
+            }
+            if (end >= 2)
+            {
+                found.Add(rest[..end]);
+            }
+        }
+        stems.UnionWith(found);
     }
 
     // Parts seen after a half-space in several word types that are not suffix chains: سازی، نامه، کننده.
