@@ -36,14 +36,9 @@ internal static class Affixes
     /// <summary>Span lookup into <see cref="VerbChains"/>.</summary>
     public static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> VerbChainLookup = VerbChains.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Suffixes that are never words of their own: typed after a space they belong to the word before.</summary>
-    public static readonly FrozenSet<string> BoundSuffixes = new[]
-    {
-        "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "ترین", "ترینها", "اند", "ایم", "اید",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>First morphemes of suffix chains that never stand as words: typed after a space, the chain belongs to the word before («شخصیت های», «خنده اش»).</summary>
+    public static readonly FrozenSet<string> BoundMorphemes = new[] { "ها", "تر", "ترین", "ام", "اش", "ات", "ای", "اند", "ایم", "اید" }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Span lookup into <see cref="BoundSuffixes"/>.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BoundSuffixLookup = BoundSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static FrozenDictionary<string, string[]> BuildNominalChains()
     {

@@ -17,9 +17,9 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     private const int MemoLimit = 200_000;
     private const double ContextSmoothing = 2.0;
 
-    // The half-space join must be attested in text, and clearly more often than the two words side by side.
-    private const int MinMergeCount = 2;
-    private const int MergeMargin = 2;
+    // The half-space join must be attested in text, and far more often than the two words side by side.
+    private const int MinMergeCount = 8;
+    private const int MergeMargin = 4;
 
     private readonly HalfSpaceModel _model;
     private readonly WordAnalyzer _analyzer;
@@ -184,7 +184,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
 
     /// <summary>
     /// Whether «a b» is one word whose half-space was typed as a space: the half-space join is attested more
-    /// often than the two words side by side, or the right part is a bound suffix, or a verbal prefix
+    /// often than the two words side by side, or the right part is a bound suffix chain, or a verbal prefix
     /// stands before a verb. Never on the count of the joined word alone («ما در» is not «مادر»).
     /// </summary>
     internal bool ShouldMerge(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
@@ -193,7 +193,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         a.CopyTo(joined);
         b.CopyTo(joined[a.Length..]);
         var key = joined[..(a.Length + b.Length)];
-        if (_model.WordLookup.TryGetValue(key, out var entry))
+        if (_model.WordLookup.TryGetValue(key, out var entry) && entry.Count > 1)
         {
             if ((entry.Mask & (1UL << a.Length)) == 0)
             {
@@ -203,22 +203,22 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             a.CopyTo(joined);
             b.CopyTo(joined[(a.Length + 1)..]);
             _model.SpacedPairLookup.TryGetValue(joined, out int spaced);
-            return entry.Count >= MinMergeCount && entry.Count > MergeMargin * spaced;
+            if (entry.Count >= MinMergeCount && entry.Count > MergeMargin * spaced)
+            {
+                return true;
+            }
         }
         char letterClass = HalfSpaceText.LetterClass(a[^1]);
-        if (Affixes.BoundSuffixLookup.Contains(b) && a.Length >= 2 && _model.WordLookup.ContainsKey(a)
-            && Affixes.ChainLookup.TryGetValue(b, out var morphemes))
+        if (a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes) && Affixes.BoundMorphemes.Contains(morphemes[0])
+            && _model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1
+            && (morphemes[0] is "ها" or "ترین" || !(_model.WordLookup.TryGetValue(b, out var word) && word.Count > 1)))
         {
+            // A chain that is also a word of its own («امام» = ام + ام) joins only from the closed plural/superlative set.
             return _model.BoundaryShare('S', morphemes[0], letterClass) >= HalfSpaceModel.BoundaryThreshold;
         }
         if (a is "می" or "نمی")
         {
             return b.Length >= 2 && _analyzer.IsVerbForm(b);
-        }
-        if (a is "بی")
-        {
-            return b.Length >= 2 && _model.WordLookup.TryGetValue(b, out var stem) && stem.Count >= 2
-                && _model.BoundaryShare('P', a, letterClass) >= HalfSpaceModel.BoundaryThreshold;
         }
         return false;
     }

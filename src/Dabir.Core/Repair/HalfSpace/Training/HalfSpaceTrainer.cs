@@ -35,6 +35,9 @@ public static class HalfSpaceTrainer
         ("orthography/seraji-train.txt", 1, false),
     ];
 
+    // The house convention: where PerDT attests a word, its majority spelling wins over the other sources.
+    private const string HouseSource = "orthography/perdt-train.txt";
+
     private const int MinSecondElementTypes = 3;
     private const double MinAltShare = 0.05;
     private const int MinAltCount = 4;
@@ -42,6 +45,7 @@ public static class HalfSpaceTrainer
     private sealed class KeyStats
     {
         public readonly Dictionary<ulong, int> Masks = [];
+        public readonly Dictionary<ulong, int> HouseMasks = [];
         public readonly Dictionary<string, int> HamzaForms = new(StringComparer.Ordinal);
         public int Total;
         public bool Primary;
@@ -64,7 +68,7 @@ public static class HalfSpaceTrainer
             foreach (var sentence in ReadSentences(full, tabular))
             {
                 var list = new List<Token>();
-                Tokenize(sentence, weight, stats, list, primary: weight > 1);
+                Tokenize(sentence, weight, stats, list, primary: weight > 1, house: path == HouseSource);
                 tokens += list.Count;
                 sentences.Add([.. list]);
             }
@@ -121,7 +125,7 @@ public static class HalfSpaceTrainer
         }
     }
 
-    private static void Tokenize(string sentence, int weight, Dictionary<string, KeyStats> stats, List<Token> tokens, bool primary)
+    private static void Tokenize(string sentence, int weight, Dictionary<string, KeyStats> stats, List<Token> tokens, bool primary, bool house)
     {
         Span<char> key = stackalloc char[HalfSpaceText.MaxKeyLength];
         Span<int> map = stackalloc int[HalfSpaceText.MaxKeyLength];
@@ -157,6 +161,10 @@ public static class HalfSpaceTrainer
             }
             lookup.TryGetValue(k, out string? interned, out _);
             entry.Masks[mask] = entry.Masks.GetValueOrDefault(mask) + weight;
+            if (house)
+            {
+                entry.HouseMasks[mask] = entry.HouseMasks.GetValueOrDefault(mask) + weight;
+            }
             entry.Total += weight;
             entry.Primary |= primary;
             bool hasHamza = false;
@@ -279,7 +287,8 @@ public static class HalfSpaceTrainer
         var words = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
         foreach (var (key, s) in stats)
         {
-            var (mask, count) = Best(s.Masks);
+            var (mask, _) = Best(s.HouseMasks.Count > 0 ? s.HouseMasks : s.Masks);
+            int count = s.Masks[mask];
             ulong alt = 0;
             int altCount = 0;
             foreach (var (other, c) in s.Masks.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
@@ -292,7 +301,8 @@ public static class HalfSpaceTrainer
                     break;
                 }
             }
-            words[key] = new WordEntry(mask, alt, count, altCount);
+            // Seen only in secondary text (Seraji's convention differs): as weak as a lexicon entry.
+            words[key] = new WordEntry(mask, alt, s.Primary ? count : 1, altCount);
         }
         foreach (var (key, votes) in lexicon)
         {
