@@ -15,6 +15,9 @@ namespace Dabir.Repair.HalfSpace;
 internal sealed class HalfSpaceRestorer : IRepairPass
 {
     private const int MemoLimit = 200_000;
+
+    // Edit marker: drop the character (a space between a non-joining letter and its plural suffix).
+    private const char Delete = '\uFFFF';
     private const double ContextSmoothing = 2.0;
 
     // The half-space join must be attested in text, and far more often than the two words side by side.
@@ -96,6 +99,10 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 {
                     output.Copy(input, j);
                 }
+                else if (e == Delete)
+                {
+                    continue;
+                }
                 else if (e == PersianChars.Zwnj && text[j] != ' ')
                 {
                     output.Insert(input, j, PersianChars.Zwnj);
@@ -167,15 +174,15 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 continue; // a word that already carries a half-space is complete; joining to it would not be idempotent
             }
             int rightLength = HalfSpaceText.Fold(rightWord, right, default, out _);
-            if (rightLength <= 0 || leftLength + rightLength > HalfSpaceText.MaxKeyLength
-                || !PersianChars.JoinsToNext(left[leftLength - 1]) || !PersianChars.IsLetter(right[0]))
+            if (rightLength <= 0 || leftLength + rightLength > HalfSpaceText.MaxKeyLength || !PersianChars.IsLetter(right[0]))
             {
                 continue;
             }
-            if (ShouldMerge(left[..leftLength], right[..rightLength]))
+            bool visible = PersianChars.JoinsToNext(left[leftLength - 1]);
+            if (visible ? ShouldMerge(left[..leftLength], right[..rightLength]) : ShouldGlue(left[..leftLength], right[..rightLength]))
             {
                 join[t] = true;
-                edit[gap] = PersianChars.Zwnj;
+                edit[gap] = visible ? PersianChars.Zwnj : Delete;
                 right[..rightLength].CopyTo(left[leftLength..]);
                 leftLength += rightLength;
             }
@@ -223,6 +230,11 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         return false;
     }
 
+    /// <summary>After a non-joining letter a half-space is invisible: the plural chain is written joined («در ها» → «درها»).</summary>
+    internal bool ShouldGlue(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+        a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes) && morphemes[0] == "ها"
+        && _model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1;
+
     private void RestoreWord(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int first, int last, int previousFirst, int nextLast, ReadOnlySpan<bool> join, Span<char> edit)
     {
         Span<char> key = stackalloc char[HalfSpaceText.MaxKeyLength];
@@ -233,6 +245,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             return;
         }
         key = key[..n];
+        existing = HalfSpaceText.ValidGaps(key, existing);
         var decision = Decide(text, starts, ends, key, first, last, previousFirst, nextLast, join);
         if (!decision.Found)
         {
@@ -259,6 +272,12 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         int length = key.Length;
         if (!_model.HamzaLookup.TryGetValue(key, out var spelled))
         {
+            // A known word keeps its own spelling decision; its stem may still carry the hamza («موثرتری»).
+            if (decision.CoreStart == 0 && decision.CoreLength == key.Length
+                && _analyzer.TryAnalyze(key, out _, out int stemStart, out int stemLength, null, suffixesOnly: true))
+            {
+                decision = decision with { CoreStart = (short)stemStart, CoreLength = (short)stemLength };
+            }
             if (decision.CoreStart < 0 || !_model.HamzaLookup.TryGetValue(key.Slice(decision.CoreStart, decision.CoreLength), out spelled))
             {
                 return;

@@ -514,7 +514,7 @@ public static class HalfSpaceTrainer
     }
 
     // A hamza spelling is kept when it is how the word is written: at least twice, and the plain
-    // spelling at most a tenth as often.
+    // spelling at most half as often.
     private static Dictionary<string, string> CollectHamza(Dictionary<string, KeyStats> stats)
     {
         var hamza = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -526,7 +526,7 @@ public static class HalfSpaceTrainer
             }
             var best = s.HamzaForms.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First();
             int plain = s.Total - s.HamzaForms.Values.Sum();
-            if (best.Value >= 2 && plain * 10 <= best.Value)
+            if (best.Value >= 2 && plain * 2 <= best.Value)
             {
                 hamza[key] = best.Key;
             }
