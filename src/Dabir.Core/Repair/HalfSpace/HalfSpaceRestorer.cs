@@ -105,7 +105,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 }
                 else if (e == PersianChars.Zwnj && text[j] != ' ')
                 {
-                    output.Insert(input, j, PersianChars.Zwnj);
+                    InsertZwnj(input, output, j);
                     output.Copy(input, j);
                 }
                 else
@@ -121,6 +121,20 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             ArrayPool<bool>.Shared.Return(joinNext);
             ArrayPool<char>.Shared.Return(edits);
         }
+    }
+
+    // An inserted half-space is anchored between its neighbours' source ranges: empty where they are
+    // adjacent, and inside the source character where both come from one (a ligature such as «ﷲ»), so
+    // the alignment stays monotonic.
+    private static void InsertZwnj(AlignedTextBuilder input, AlignedTextBuilder output, int before)
+    {
+        if (!output.TrackAlignment || before == 0)
+        {
+            output.Insert(input, before, PersianChars.Zwnj);
+            return;
+        }
+        int start = input.Starts[before];
+        output.Append(PersianChars.Zwnj, start, Math.Max(input.Ends[before - 1], start));
     }
 
     // Persian word runs, skipping protected runs (URLs, e-mail, hashtags, mentions).
@@ -270,15 +284,20 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     {
         int start = 0;
         int length = key.Length;
-        if (!_model.HamzaLookup.TryGetValue(key, out var spelled))
+        string? spelled = null;
+        // The word itself, else (for a word not attested in text) its longest stem before a suffix chain
+        // («موثرتری» = «مؤثر» + «تری»), else the analysed stem. «راستای» is attested: «رأس» + «تای» never applies.
+        int shortest = _model.WordLookup.TryGetValue(key, out var known) && known.Count > 1 ? key.Length : 3;
+        for (; length >= shortest; length--)
         {
-            // A known word keeps its own spelling decision; its stem may still carry the hamza («موثرتری»).
-            if (decision.CoreStart == 0 && decision.CoreLength == key.Length
-                && _analyzer.TryAnalyze(key, out _, out int stemStart, out int stemLength, null, suffixesOnly: true))
+            if ((length == key.Length || Affixes.ChainLookup.ContainsKey(key[length..])) && _model.HamzaLookup.TryGetValue(key[..length], out spelled))
             {
-                decision = decision with { CoreStart = (short)stemStart, CoreLength = (short)stemLength };
+                break;
             }
-            if (decision.CoreStart < 0 || !_model.HamzaLookup.TryGetValue(key.Slice(decision.CoreStart, decision.CoreLength), out spelled))
+        }
+        if (spelled is null)
+        {
+            if (decision.CoreStart <= 0 || !_model.HamzaLookup.TryGetValue(key.Slice(decision.CoreStart, decision.CoreLength), out spelled))
             {
                 return;
             }

@@ -47,7 +47,9 @@ public static class HalfSpaceTrainer
         public readonly Dictionary<ulong, int> Masks = [];
         public readonly Dictionary<ulong, int> HouseMasks = [];
         public readonly Dictionary<string, int> HamzaForms = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, int> HouseHamzaForms = new(StringComparer.Ordinal);
         public int Total;
+        public int HouseTotal;
         public bool Primary;
     }
 
@@ -164,6 +166,7 @@ public static class HalfSpaceTrainer
             if (house)
             {
                 entry.HouseMasks[mask] = entry.HouseMasks.GetValueOrDefault(mask) + weight;
+                entry.HouseTotal += weight;
             }
             entry.Total += weight;
             entry.Primary |= primary;
@@ -178,6 +181,10 @@ public static class HalfSpaceTrainer
             {
                 var f = new string(form[..n]);
                 entry.HamzaForms[f] = entry.HamzaForms.GetValueOrDefault(f) + weight;
+                if (house)
+                {
+                    entry.HouseHamzaForms[f] = entry.HouseHamzaForms.GetValueOrDefault(f) + weight;
+                }
             }
             bool singleSpace = previousEnd >= 0 && start == previousEnd + 1 && text[previousEnd] == ' ';
             tokens.Add(new Token(interned!, mask, weight, singleSpace));
@@ -513,20 +520,22 @@ public static class HalfSpaceTrainer
         return pairs;
     }
 
-    // A hamza spelling is kept when it is how the word is written: at least twice, and the plain
-    // spelling at most half as often.
+    // A hamza spelling is kept when it is how the word is written: weighted count at least 4, and the plain
+    // spelling at most a quarter as often.
     private static Dictionary<string, string> CollectHamza(Dictionary<string, KeyStats> stats)
     {
         var hamza = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, s) in stats)
         {
-            if (s.HamzaForms.Count == 0)
+            // Where PerDT attests the word, its spellings decide (the house convention), else all text does.
+            var forms = s.HouseTotal > 0 ? s.HouseHamzaForms : s.HamzaForms;
+            if (forms.Count == 0)
             {
                 continue;
             }
-            var best = s.HamzaForms.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First();
-            int plain = s.Total - s.HamzaForms.Values.Sum();
-            if (best.Value >= 2 && plain * 2 <= best.Value)
+            var best = forms.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First();
+            int plain = (s.HouseTotal > 0 ? s.HouseTotal : s.Total) - forms.Values.Sum();
+            if (best.Value >= 4 && plain * 4 <= best.Value)
             {
                 hamza[key] = best.Key;
             }
