@@ -31,8 +31,9 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
     public bool TryDecide(ReadOnlySpan<char> key, out ulong mask, out int coreStart, out int coreLength)
     {
         int alef = -1;
-        for (int i = 1; i < key.Length; i++)
+        for (int i = 2; i <= key.Length - 2; i++)
         {
+            // Both sides at least two letters: «سآ» is a fragment, not two morphemes.
             if (key[i] == Alef && HalfSpaceText.IsGap(key, i))
             {
                 alef = i;
@@ -49,7 +50,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
         int segmentStart = 0;
         for (int i = alef; i <= key.Length; i++)
         {
-            if (i < key.Length && !(key[i] == Alef && HalfSpaceText.IsGap(key, i)))
+            if (i < key.Length && !(key[i] == Alef && HalfSpaceText.IsGap(key, i) && i - segmentStart >= 2 && key.Length - i >= 2))
             {
                 continue;
             }
