@@ -12,11 +12,11 @@ internal static class Program
         var root = new RootCommand("dabir — repair, segment, tag and read Persian news text.")
         {
             NormalizeCommand.Create(),
-            // No `train` parent exists on main yet: create it here; the ZWNJ trainer can join it as a subcommand.
             new Command("train", "Train Dabir's models from the shared corpora.")
             {
                 TrainTaggerCommand.CreatePos(),
                 TrainTaggerCommand.CreateNer(),
+                TrainCommand.CreateZwnj(),
             },
             EvalCommand.Create(),
             AnalyzeCommand.Create(),

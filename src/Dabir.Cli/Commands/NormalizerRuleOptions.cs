@@ -19,9 +19,12 @@ internal sealed class NormalizerRuleOptions
     private readonly Option<bool> _reduceRepeats = new("--reduce-repeats") { Description = "Shorten letters repeated three or more times («خیییلی» → «خیلی»)." };
     private readonly Option<bool> _noAffixJoin = new("--no-affix-join") { Description = "Do not rejoin spaced affixes («می شود», «کتاب ها»)." };
 
+    private readonly Option<bool> _noZwnjRestore = new("--no-zwnj-restore") { Description = "Do not restore missing half-spaces («نامههای» → «نامه‌های») or join half-spaces typed as spaces." };
+    private readonly Option<bool> _hamza = new("--hamza") { Description = "Restore hamza where the plain spelling is not how the word is written («روسای» → «رؤسای»)." };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _keepLetters, _keepPresentation, _keepKashida, _digits, _keepControls, _keepBadZwnj, _keepWhitespace, _keepPunctuation, _keepDigitsGlued, _removeDiacritics, _reduceRepeats, _noAffixJoin })
+        foreach (var option in new Option[] { _keepLetters, _keepPresentation, _keepKashida, _digits, _keepControls, _keepBadZwnj, _keepWhitespace, _keepPunctuation, _keepDigitsGlued, _removeDiacritics, _reduceRepeats, _noAffixJoin, _noZwnjRestore, _hamza })
         {
             command.Options.Add(option);
         }
@@ -41,5 +44,7 @@ internal sealed class NormalizerRuleOptions
         RemoveDiacritics = parse.GetValue(_removeDiacritics),
         ReduceRepeatedLetters = parse.GetValue(_reduceRepeats),
         JoinSpacedAffixes = !parse.GetValue(_noAffixJoin),
+        RestoreHalfSpaces = !parse.GetValue(_noZwnjRestore),
+        RestoreHamza = parse.GetValue(_hamza),
     };
 }

@@ -75,4 +75,14 @@ public sealed record NormalizerOptions
 
     /// <summary>Rejoins affixes typed with a space where that is unambiguous («می شود» → «می‌شود», «کتاب ها» → «کتاب‌ها»).</summary>
     public bool JoinSpacedAffixes { get; init; } = true;
+
+    /// <summary>
+    /// Restores missing half-spaces inside words («نامههای» → «نامه‌های», «بینالمللی» → «بین‌المللی») with the
+    /// embedded model; with <see cref="JoinSpacedAffixes"/> it also joins half-spaces typed as a space. An
+    /// existing half-space is never removed or moved.
+    /// </summary>
+    public bool RestoreHalfSpaces { get; init; } = true;
+
+    /// <summary>Restores hamza where the plain spelling is not how the word is written («روسای» → «رؤسای»). Off by default.</summary>
+    public bool RestoreHamza { get; init; }
 }

@@ -31,9 +31,13 @@ public sealed class PersianNormalizer
             passes.Add(new HalfSpaceCleanupPass());
         }
         passes.Add(new SpacingPass(options));
-        if (options.JoinSpacedAffixes)
+        if (options.JoinSpacedAffixes && !options.RestoreHalfSpaces)
         {
-            passes.Add(new SpacedAffixJoiner());
+            passes.Add(new SpacedAffixJoiner()); // the half-space stage's learned merge step supersedes it
+        }
+        if (options.RestoreHalfSpaces || options.RestoreHamza)
+        {
+            passes.Add(new HalfSpace.HalfSpacePass(options));
         }
         passes.AddRange(wordPasses);
         _passes = [.. passes];
