@@ -183,6 +183,10 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 continue;
             }
             var rightWord = text[starts[t + 1]..ends[t + 1]];
+            if (!PersianChars.IsLetter(rightWord[0]) || text[gap - 1] == PersianChars.Kashida)
+            {
+                continue; // a kashida at the joint is a typed dash («ب ـ ه»), not a word boundary to close
+            }
             if (rightWord.Contains(PersianChars.Zwnj))
             {
                 continue; // a word that already carries a half-space is complete; joining to it would not be idempotent
