@@ -20,7 +20,7 @@ public class NormalizeBenchmarks
     public void Setup()
     {
         _text = BenchData.PerdtTrain(stripHalfSpaces: true);
-        _characterRules = new PersianNormalizer(NormalizerOptions.Default with { JoinSpacedAffixes = false });
+        _characterRules = new PersianNormalizer(NormalizerOptions.Default with { JoinSpacedAffixes = false, RestoreHalfSpaces = false });
         _full = new PersianNormalizer();
         Console.WriteLine($"// input: {Encoding.UTF8.GetByteCount(_text) / 1e6:F2} MB UTF-8, {_text.Length:N0} chars");
     }

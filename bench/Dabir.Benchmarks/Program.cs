@@ -28,7 +28,7 @@ public static class Program
         double mb = Encoding.UTF8.GetByteCount(text) / 1e6;
         foreach (var (name, normalizer) in new[]
         {
-            ("character rules", new PersianNormalizer(NormalizerOptions.Default with { JoinSpacedAffixes = false })),
+            ("character rules", new PersianNormalizer(NormalizerOptions.Default with { JoinSpacedAffixes = false, RestoreHalfSpaces = false })),
             ("default normalize", new PersianNormalizer()),
         })
         {

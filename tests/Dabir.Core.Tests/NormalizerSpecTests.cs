@@ -40,6 +40,7 @@ public class NormalizerSpecTests
     [InlineData(nameof(NormalizerOptions.CollapseWhitespace), "سلام   دنیا")]
     [InlineData(nameof(NormalizerOptions.FixPunctuationSpacing), "سلام ،دنیا")]
     [InlineData(nameof(NormalizerOptions.SeparateDigitsFromLetters), "۹کیلومتر")]
+    [InlineData(nameof(NormalizerOptions.RestoreHalfSpaces), "نامههای بینالمللی")]
     public void Each_rule_can_be_switched_off_alone(string rule, string input)
     {
         var off = rule switch
@@ -51,6 +52,7 @@ public class NormalizerSpecTests
             nameof(NormalizerOptions.CleanHalfSpaces) => NormalizerOptions.Default with { CleanHalfSpaces = false },
             nameof(NormalizerOptions.CollapseWhitespace) => NormalizerOptions.Default with { CollapseWhitespace = false },
             nameof(NormalizerOptions.FixPunctuationSpacing) => NormalizerOptions.Default with { FixPunctuationSpacing = false },
+            nameof(NormalizerOptions.RestoreHalfSpaces) => NormalizerOptions.Default with { RestoreHalfSpaces = false },
             _ => NormalizerOptions.Default with { SeparateDigitsFromLetters = false },
         };
         Assert.NotEqual(input, Normalizer.Normalize(input)); // the rule fires by default

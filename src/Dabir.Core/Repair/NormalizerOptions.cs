@@ -38,6 +38,7 @@ public sealed record NormalizerOptions
         FixPunctuationSpacing = false,
         SeparateDigitsFromLetters = false,
         JoinSpacedAffixes = false,
+        RestoreHalfSpaces = false,
     };
 
     /// <summary>Arabic letter variants to Persian: ي ى → ی, ك → ک, ۀ → هٔ, ە ہ ھ → ه.</summary>
