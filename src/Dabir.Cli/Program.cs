@@ -17,6 +17,7 @@ internal static class Program
                 TrainTaggerCommand.CreatePos(),
                 TrainTaggerCommand.CreateNer(),
                 TrainCommand.CreateZwnj(),
+                TrainLemmasCommand.Create(),
             },
             EvalCommand.Create(),
             AnalyzeCommand.Create(),

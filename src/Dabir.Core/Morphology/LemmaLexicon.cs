@@ -1,0 +1,118 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Dabir.Morphology;
+
+/// <summary>Word classes a known lemma may have, as far as the suffix rules need them.</summary>
+[Flags]
+public enum WordClass : byte
+{
+    /// <summary>No class recorded.</summary>
+    None = 0,
+
+    /// <summary>Noun: takes plural endings, ezafe, indefinite ی and pronominal clitics.</summary>
+    Noun = 1,
+
+    /// <summary>Adjective: takes comparative and superlative endings too.</summary>
+    Adjective = 2,
+
+    /// <summary>Anything else (adverb, preposition, pronoun...): may take a clitic, never a plural.</summary>
+    Other = 4,
+}
+
+/// <summary>A form whose lemma was learned from annotated data.</summary>
+/// <param name="Lemma">The lemma, or null when the form is its own lemma.</param>
+/// <param name="CliticLength">Length (in key characters) of a pronominal clitic at its end, 0 when none.</param>
+public readonly record struct LearnedForm(string? Lemma, byte CliticLength);
+
+/// <summary>
+/// The lemmatizer's data: verb stems, forms with learned lemmas and known lemma words, all keyed by
+/// <see cref="LemmaKey"/>. Loaded once per process from the embedded <c>lemma-lexicon.bin.br</c>
+/// (built by <c>dabir train-lemmas</c>) and shared read-only.
+/// </summary>
+public sealed class LemmaLexicon
+{
+    internal const string ResourceName = "Dabir.Models.lemma-lexicon.bin.br";
+
+    private static readonly Lazy<LemmaLexicon> DefaultLexicon = new(LoadEmbedded);
+
+    private readonly Dictionary<string, LearnedForm> _forms;
+    private readonly Dictionary<string, string> _verbs;
+    private readonly Dictionary<string, (string Word, WordClass Class)> _words;
+
+    internal LemmaLexicon(Dictionary<string, LearnedForm> forms, List<(string Past, string Present)> verbStems, Dictionary<string, (string, WordClass)> words)
+    {
+        _forms = forms;
+        _words = words;
+        VerbStems = verbStems;
+        _verbs = new Dictionary<string, string>(verbStems.Count * 120, StringComparer.Ordinal);
+        foreach (var (past, present) in verbStems)
+        {
+            string lemma = past;
+            // The first (most frequent) verb that produces a form keeps it: «کند» is «کرد», not «کند».
+            VerbForms.Generate(past, present, key => _verbs.TryAdd(key, lemma));
+        }
+        Forms = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
+        Verbs = _verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        Words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The lexicon embedded in the assembly, loaded on first use.</summary>
+    public static LemmaLexicon Default => DefaultLexicon.Value;
+
+    /// <summary>Verb stems (past, present), most frequent first.</summary>
+    public IReadOnlyList<(string Past, string Present)> VerbStems { get; }
+
+    /// <summary>Number of forms with learned lemmas.</summary>
+    public int LearnedFormCount => _forms.Count;
+
+    /// <summary>Number of known lemma words.</summary>
+    public int WordCount => _words.Count;
+
+    /// <summary>Number of generated verb forms.</summary>
+    public int VerbFormCount => _verbs.Count;
+
+    internal Dictionary<string, LearnedForm>.AlternateLookup<ReadOnlySpan<char>> Forms { get; }
+
+    internal Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Verbs { get; }
+
+    internal Dictionary<string, (string Word, WordClass Class)>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
+
+    /// <summary>Reads a lexicon written by <see cref="LemmaLexiconBuilder.Write"/> (Brotli-compressed lines).</summary>
+    public static LemmaLexicon Read(Stream compressed)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, Encoding.UTF8);
+        var forms = new Dictionary<string, LearnedForm>(StringComparer.Ordinal);
+        var verbs = new List<(string, string)>();
+        var words = new Dictionary<string, (string, WordClass)>(StringComparer.Ordinal);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            var parts = line.Split('\t');
+            switch (parts[0])
+            {
+                case "V" when parts.Length == 3:
+                    verbs.Add((parts[1], parts[2]));
+                    break;
+                case "F" when parts.Length == 4:
+                    forms[parts[1]] = new LearnedForm(parts[2].Length == 0 ? null : string.Intern(parts[2]), byte.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "W" when parts.Length == 3:
+                    words[LemmaKey.Fold(parts[1])] = (parts[1], (WordClass)byte.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    throw new InvalidDataException($"lemma lexicon: unexpected line: {line}");
+            }
+        }
+        return new LemmaLexicon(forms, verbs, words);
+    }
+
+    private static LemmaLexicon LoadEmbedded()
+    {
+        using var stream = typeof(LemmaLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing; rebuild it with 'dabir train-lemmas'");
+        return Read(stream);
+    }
+}

@@ -1,0 +1,337 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Dabir.Morphology;
+
+/// <summary>
+/// Builds the lemma lexicon from training data only (never from the development treebanks):
+/// verb stems (Hazm verbs.dat, Shekar verbs.csv, Parsivar verb_tense), known lemma words (Hazm words.dat
+/// entries with a part of speech, not marked plural), broken plurals (Parsivar mokasar), forms analysed
+/// with the guidance of the Bijankhan tags (plural, indefinite, pronominal affix, comparative, verb), and
+/// word/lemma pairs of the iPerUDT training treebank (verbs' <c>past#present</c> lemmas reduced to the past stem).
+/// </summary>
+public static class LemmaLexiconBuilder
+{
+    /// <summary>Statistics of a build, for the model card.</summary>
+    /// <param name="VerbStems">Verb stem pairs.</param>
+    /// <param name="Words">Known lemma words.</param>
+    /// <param name="LearnedForms">Forms with a learned lemma or clitic split.</param>
+    /// <param name="CompressedBytes">Size of the written resource.</param>
+    public readonly record struct Summary(int VerbStems, int Words, int LearnedForms, long CompressedBytes);
+
+    // The copula is not in the stem lists: «هست»/«نیست» and their persons lemmatise to «هست», «است» to itself.
+    private static readonly string[] CopulaEndings = ["م", "ی", "", "یم", "ید", "ند"];
+
+    /// <summary>Builds the lexicon from <paramref name="dataRoot"/> (the shared <c>data</c> folder) and writes it to <paramref name="output"/>.</summary>
+    public static Summary Build(string dataRoot, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(dataRoot);
+        ArgumentNullException.ThrowIfNull(output);
+        string Path(string relative) => System.IO.Path.Combine(dataRoot, relative);
+
+        var bijankhan = ReadBijankhan(Path("pos/bijankhan-subset.txt"));
+        var stems = ReadVerbStems(Path("lexicons/hazm/verbs.dat"), Path("lexicons/shekar/verbs.csv"), Path("lexicons/parsivar/stemmer/verb_tense.txt"));
+        stems = OrderByUse(stems, bijankhan);
+        var words = ReadKnownWords(Path("lexicons/hazm/words.dat"));
+
+        // Uninflected Bijankhan forms are known words of the class their tag names.
+        foreach (var ((key, tag), _) in bijankhan)
+        {
+            if (!IsInflectedTag(tag) && !tag.StartsWith("V_", StringComparison.Ordinal) && key.Length > 1)
+            {
+                var cls = tag.StartsWith("N_", StringComparison.Ordinal) ? WordClass.Noun : tag.StartsWith("ADJ", StringComparison.Ordinal) ? WordClass.Adjective : WordClass.Other;
+                words[key] = words.TryGetValue(key, out var w) ? (w.Word, w.Class | cls) : (key, cls);
+            }
+        }
+
+        var forms = new Dictionary<string, LearnedForm>(StringComparer.Ordinal);
+        foreach (var (key, lemma) in Copula())
+        {
+            forms[key] = new LearnedForm(lemma, 0);
+        }
+        var probe = new Lemmatizer(new LemmaLexicon(new Dictionary<string, LearnedForm>(forms), stems, words));
+        foreach (var line in File.ReadLines(Path("lexicons/parsivar/stemmer/mokasar.txt")))
+        {
+            var parts = line.Trim('\uFEFF', '\r').Split('\t');
+            if (parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
+            {
+                forms.TryAdd(LemmaKey.Fold(parts[0]), new LearnedForm(parts[1], 0));
+            }
+        }
+
+        // Bijankhan: the majority analysis of each form over its tags.
+        var votes = new Dictionary<string, Dictionary<(string?, byte), int>>(StringComparer.Ordinal);
+        foreach (var ((key, tag), count) in bijankhan)
+        {
+            var analysis = AnalyzeTagged(probe, key, tag, forms);
+            if (!votes.TryGetValue(key, out var v))
+            {
+                votes[key] = v = [];
+            }
+            v[analysis] = v.GetValueOrDefault(analysis) + count;
+        }
+        foreach (var (key, v) in votes)
+        {
+            if (forms.ContainsKey(key) && v.Keys.All(a => a.Item1 is null))
+            {
+                continue; // a broken plural or copula listed by hand outranks an untagged guess
+            }
+            var (lemma, clitic) = v.MaxBy(kv => kv.Value).Key;
+            forms[key] = new LearnedForm(lemma is not null && lemma == key ? null : lemma, clitic);
+        }
+
+        // iPerUDT training treebank: gold lemmas for forms Bijankhan does not cover.
+        foreach (var (key, lemma, clitic) in ReadTreebank(Path("treebanks/iperudt-train.conllu")))
+        {
+            if (!forms.ContainsKey(key) && !probe.Lexicon.Verbs.ContainsKey(key))
+            {
+                forms[key] = new LearnedForm(LemmaKey.Fold(lemma) == key && clitic == 0 ? null : lemma, (byte)clitic);
+            }
+        }
+
+        // Forms that analyse to themselves add nothing a known word would not.
+        foreach (var key in forms.Where(kv => kv.Value.Lemma is null && kv.Value.CliticLength == 0 && words.ContainsKey(kv.Key)).Select(kv => kv.Key).ToList())
+        {
+            forms.Remove(key);
+        }
+        return Write(output, stems, words, forms);
+    }
+
+    /// <summary>Writes a lexicon as sorted, tab-separated lines compressed with Brotli.</summary>
+    internal static Summary Write(Stream output, List<(string Past, string Present)> stems, Dictionary<string, (string Word, WordClass Class)> words, Dictionary<string, LearnedForm> forms)
+    {
+        var text = new StringBuilder();
+        foreach (var (past, present) in stems)
+        {
+            text.Append("V\t").Append(past).Append('\t').Append(present).Append('\n');
+        }
+        foreach (var (word, cls) in words.Values.OrderBy(w => w.Word, StringComparer.Ordinal))
+        {
+            text.Append("W\t").Append(word).Append('\t').Append((int)cls).Append('\n');
+        }
+        foreach (var (key, form) in forms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            text.Append("F\t").Append(key).Append('\t').Append(form.Lemma).Append('\t').Append(form.CliticLength).Append('\n');
+        }
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        long before = output.CanSeek ? output.Position : 0;
+        using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            brotli.Write(bytes);
+        }
+        return new Summary(stems.Count, words.Count, forms.Count, output.CanSeek ? output.Position - before : -1);
+    }
+
+    private static IEnumerable<(string Key, string Lemma)> Copula()
+    {
+        foreach (var ending in CopulaEndings)
+        {
+            yield return ("هست" + ending, "هست");
+            yield return ("نیست" + ending, "هست");
+        }
+        yield return ("است", "است");
+        yield return ("ایست", "است");
+    }
+
+    private static bool IsInflectedTag(string tag) =>
+        tag.Contains("_PL", StringComparison.Ordinal) || tag.Contains("INYA", StringComparison.Ordinal) || tag.Contains("PAFF", StringComparison.Ordinal)
+        || tag.Contains("CMPR", StringComparison.Ordinal) || tag.Contains("SUP", StringComparison.Ordinal);
+
+    private static (string? Lemma, byte Clitic) AnalyzeTagged(Lemmatizer probe, string key, string tag, Dictionary<string, LearnedForm> handMade)
+    {
+        if (handMade.TryGetValue(key, out var fixedForm))
+        {
+            return (fixedForm.Lemma, 0);
+        }
+        if (tag.StartsWith("V_", StringComparison.Ordinal))
+        {
+            return probe.Lexicon.Verbs.TryGetValue(key, out var verb) ? (verb, (byte)0) : (null, (byte)0);
+        }
+        bool paff = tag.Contains("PAFF", StringComparison.Ordinal);
+        bool ezafeWritten = tag.EndsWith("_GEN", StringComparison.Ordinal) && key.EndsWith('ی') && !probe.Lexicon.Words.ContainsKey(key);
+        if (IsInflectedTag(tag) || ezafeWritten)
+        {
+            string? lemma = probe.AnalyzeSuffixes(key, out int clitic, allowClitic: paff);
+            if (lemma is not null)
+            {
+                return (lemma, (byte)clitic);
+            }
+        }
+        return (null, 0);
+    }
+
+    private static Dictionary<(string Key, string Tag), int> ReadBijankhan(string path)
+    {
+        var counts = new Dictionary<(string, string), int>();
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.TrimEnd('\r');
+            int tab = line.LastIndexOf('\t');
+            if (tab <= 0)
+            {
+                continue;
+            }
+            string key = LemmaKey.Fold(line[..tab].Trim());
+            if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var k = (key, line[(tab + 1)..].Trim());
+            counts[k] = counts.GetValueOrDefault(k) + 1;
+        }
+        return counts;
+    }
+
+    private static List<(string Past, string Present)> ReadVerbStems(string hazm, string shekar, string parsivar)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stems = new List<(string, string)>();
+        void Add(string past, string present)
+        {
+            past = past.Trim('\uFEFF', ' ', '\r');
+            present = present.Trim('\uFEFF', ' ', '\r');
+            if (past.Length > 0 && !past.StartsWith('#') && seen.Add(past + "#" + present))
+            {
+                stems.Add((past, present));
+            }
+        }
+        foreach (var line in File.ReadLines(hazm))
+        {
+            var parts = line.Split('#');
+            if (parts.Length == 2)
+            {
+                Add(parts[0], parts[1]);
+            }
+        }
+        foreach (var line in File.ReadLines(shekar))
+        {
+            var parts = line.Split(',');
+            if (parts.Length >= 2)
+            {
+                Add(parts[1], parts[0]);
+            }
+        }
+        foreach (var line in File.ReadLines(parsivar))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 2)
+            {
+                Add(parts[0], parts[1]);
+            }
+        }
+        return stems;
+    }
+
+    /// <summary>Most used verbs first (by Bijankhan verb tokens their forms cover), so they win shared forms.</summary>
+    private static List<(string Past, string Present)> OrderByUse(List<(string Past, string Present)> stems, Dictionary<(string Key, string Tag), int> bijankhan)
+    {
+        var verbTokens = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ((key, tag), count) in bijankhan)
+        {
+            if (tag.StartsWith("V_", StringComparison.Ordinal))
+            {
+                verbTokens[key] = verbTokens.GetValueOrDefault(key) + count;
+            }
+        }
+        var use = new Dictionary<(string, string), int>();
+        foreach (var stem in stems)
+        {
+            int total = 0;
+            var generated = new HashSet<string>(StringComparer.Ordinal);
+            VerbForms.Generate(stem.Past, stem.Present, key =>
+            {
+                if (generated.Add(key))
+                {
+                    total += verbTokens.GetValueOrDefault(key);
+                }
+            });
+            use[stem] = total;
+        }
+        return [.. stems.OrderByDescending(s => use[s]).ThenBy(s => s.Past, StringComparer.Ordinal).ThenBy(s => s.Present, StringComparer.Ordinal)];
+    }
+
+    private static Dictionary<string, (string Word, WordClass Class)> ReadKnownWords(string path)
+    {
+        var words = new Dictionary<string, (string, WordClass)>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length < 3 || parts[2] == "0" || parts[0].Length < 2)
+            {
+                continue;
+            }
+            var tags = parts[2].Split(',');
+            if (tags.Contains("PL"))
+            {
+                continue; // plurals are analysed, not known lemmas
+            }
+            var cls = WordClass.None;
+            foreach (var tag in tags)
+            {
+                cls |= tag switch { "N" => WordClass.Noun, "AJ" => WordClass.Adjective, _ => WordClass.Other };
+            }
+            string key = LemmaKey.Fold(parts[0]);
+            words[key] = words.TryGetValue(key, out var w) ? (w.Item1, w.Item2 | cls) : (parts[0], cls);
+        }
+        return words;
+    }
+
+    /// <summary>(key, lemma, clitic length) per word of the treebank; multiword tokens give their clitic split.</summary>
+    private static IEnumerable<(string Key, string Lemma, int Clitic)> ReadTreebank(string path)
+    {
+        var votes = new Dictionary<string, Dictionary<(string, int), int>>(StringComparer.Ordinal);
+        void Vote(string key, string lemma, int clitic)
+        {
+            if (key.Length == 0 || lemma.Length == 0 || lemma == "_")
+            {
+                return;
+            }
+            if (!votes.TryGetValue(key, out var v))
+            {
+                votes[key] = v = [];
+            }
+            v[(lemma, clitic)] = v.GetValueOrDefault((lemma, clitic)) + 1;
+        }
+        var lines = File.ReadAllLines(path);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var c = lines[i].Split('\t');
+            if (c.Length != 10)
+            {
+                continue;
+            }
+            int dash = c[0].IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && i + 2 < lines.Length)
+            {
+                var first = lines[i + 1].Split('\t');
+                var second = lines[i + 2].Split('\t');
+                if (first.Length == 10 && second.Length == 10 && second[3] == "PRON")
+                {
+                    string token = LemmaKey.Fold(c[1]);
+                    string clitic = LemmaKey.Fold(second[1]);
+                    if (token.EndsWith(clitic, StringComparison.Ordinal))
+                    {
+                        Vote(token, PastStem(first[2]), clitic.Length);
+                    }
+                }
+                continue;
+            }
+            if (c[0].Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+            Vote(LemmaKey.Fold(c[1]), PastStem(c[2].Trim()), 0);
+        }
+        foreach (var (key, v) in votes)
+        {
+            var ((lemma, clitic), _) = v.MaxBy(kv => kv.Value);
+            yield return (key, lemma, clitic);
+        }
+    }
+
+    private static string PastStem(string lemma)
+    {
+        int hash = lemma.IndexOf('#', StringComparison.Ordinal);
+        return hash > 0 ? lemma[..hash] : lemma;
+    }
+}

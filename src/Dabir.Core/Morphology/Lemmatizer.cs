@@ -1,0 +1,163 @@
+using Dabir.Text;
+
+namespace Dabir.Morphology;
+
+/// <summary>
+/// Persian lemmatizer following the UD Persian convention (verbs → past stem: «می‌روند» → «رفت»). Order of
+/// evidence: forms learned from annotated data, then the generated inflections of every known verb, then
+/// known lemma words (which are never cut: «ایران», «علی»), then suffix analysis that strips clitics,
+/// ezafe/indefinite ی, plural and comparative endings only when what remains is a known word of a class that
+/// takes them («حیوانات» → «حیوان», «کتاب‌هایشان» → «کتاب»). Works on keys without half-spaces, so it
+/// gives the same lemma to «می‌روند» and «میروند». Thread-safe; allocation-free for known forms.
+/// </summary>
+public sealed class Lemmatizer
+{
+    private static readonly Lazy<Lemmatizer> DefaultLemmatizer = new(() => new Lemmatizer(LemmaLexicon.Default));
+
+    // Pronominal clitics as written after a consonant, after «ه» (with ا) and after a long vowel (with ی).
+    private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
+    private static readonly string[] EzafeEndings = ["ای", "یی", "ی"];
+    private static readonly string[] PluralEndings = ["ترین", "جات", "گان", "یان", "ها", "ان", "ات", "تر"];
+
+    private readonly LemmaLexicon _lexicon;
+
+    /// <summary>Creates a lemmatizer over <paramref name="lexicon"/>.</summary>
+    public Lemmatizer(LemmaLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        _lexicon = lexicon;
+    }
+
+    /// <summary>The lemmatizer over the embedded lexicon.</summary>
+    public static Lemmatizer Default => DefaultLemmatizer.Value;
+
+    /// <summary>The lexicon this lemmatizer reads.</summary>
+    public LemmaLexicon Lexicon => _lexicon;
+
+    /// <summary>Returns the lemma of <paramref name="word"/> (the word itself when nothing is known about it).</summary>
+    public string Lemmatize(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return Lemmatize(word.AsSpan()) ?? word;
+    }
+
+    /// <summary>Returns the lemma of <paramref name="word"/>, or null when the word is its own lemma.</summary>
+    public string? Lemmatize(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 0 || word.Length > LemmaKey.MaxLength || !PersianChars.IsArabicScript(word[0]))
+        {
+            return null;
+        }
+        Span<char> key = stackalloc char[LemmaKey.MaxLength];
+        int n = LemmaKey.Fold(word, key);
+        if (n <= 0)
+        {
+            return null;
+        }
+        var k = key[..n];
+        if (_lexicon.Forms.TryGetValue(k, out var learned))
+        {
+            return learned.Lemma;
+        }
+        if (_lexicon.Verbs.TryGetValue(k, out var verb))
+        {
+            return verb;
+        }
+        if (_lexicon.Words.TryGetValue(k, out var known))
+        {
+            return word.SequenceEqual(known.Word) ? null : known.Word;
+        }
+        return AnalyzeSuffixes(k, out _);
+    }
+
+    /// <summary>
+    /// Strips suffix layers (clitic, then ezafe/indefinite ی, then plural or comparative) from a key until a
+    /// known word of a fitting class remains; prefers the longest such base. Returns its lemma, or null.
+    /// </summary>
+    internal string? AnalyzeSuffixes(ReadOnlySpan<char> key, out int cliticLength, bool allowClitic = true)
+    {
+        cliticLength = 0;
+        string? best = null;
+        int bestBase = 1; // a base must keep at least two letters
+        Span<char> buffer = stackalloc char[LemmaKey.MaxLength + 1];
+        for (int c = -1; c < (allowClitic ? Clitics.Length : 0); c++)
+        {
+            int cLen = c < 0 ? 0 : Clitics[c].Length;
+            if (c >= 0 && !key.EndsWith(Clitics[c], StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var afterClitic = key[..^cLen];
+            for (int y = -1; y < EzafeEndings.Length; y++)
+            {
+                int yLen = y < 0 ? 0 : EzafeEndings[y].Length;
+                if (y >= 0 && !afterClitic.EndsWith(EzafeEndings[y], StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var afterEzafe = afterClitic[..^yLen];
+                if (y == 0 && (afterEzafe.Length == 0 || afterEzafe[^1] != 'ه'))
+                {
+                    continue; // «ای» follows a silent «ه»: خانه‌ای
+                }
+                if (y == 1 && (afterEzafe.Length == 0 || afterEzafe[^1] is not ('ا' or 'و')))
+                {
+                    continue; // «یی» follows a long vowel: دانشجویی
+                }
+                for (int p = -1; p < PluralEndings.Length; p++)
+                {
+                    if (c < 0 && y < 0 && p < 0)
+                    {
+                        continue;
+                    }
+                    string plural = p < 0 ? "" : PluralEndings[p];
+                    if (p >= 0 && !afterEzafe.EndsWith(plural, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    scoped ReadOnlySpan<char> stem = afterEzafe[..^plural.Length];
+                    if (plural == "گان")
+                    {
+                        // بندگان → بنده: the silent «ه» turns into «گ» before «ان».
+                        stem.CopyTo(buffer);
+                        buffer[stem.Length] = 'ه';
+                        stem = buffer[..(stem.Length + 1)];
+                    }
+                    if (stem.Length <= bestBase)
+                    {
+                        continue;
+                    }
+                    var required = plural switch
+                    {
+                        "" => c >= 0 && y < 0 ? WordClass.Noun | WordClass.Adjective | WordClass.Other : WordClass.Noun | WordClass.Adjective,
+                        "تر" or "ترین" => WordClass.Adjective | WordClass.Other,
+                        "ان" or "یان" or "گان" => WordClass.Noun | WordClass.Adjective,
+                        _ => WordClass.Noun,
+                    };
+                    string? lemma = LemmaOfBase(stem, required);
+                    if (lemma is not null)
+                    {
+                        best = lemma;
+                        bestBase = stem.Length;
+                        cliticLength = cLen;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private string? LemmaOfBase(ReadOnlySpan<char> stem, WordClass required)
+    {
+        if (!_lexicon.Words.TryGetValue(stem, out var known) || (known.Class & required) == 0)
+        {
+            return null;
+        }
+        // A known word may itself be an inflected form with a learned lemma («دوستان» → «دوست»).
+        if (_lexicon.Forms.TryGetValue(stem, out var learned) && learned.Lemma is not null)
+        {
+            return learned.Lemma;
+        }
+        return known.Word;
+    }
+}

@@ -1,0 +1,90 @@
+namespace Dabir.Morphology;
+
+/// <summary>
+/// Generates the one-token inflections of a Persian verb from its past and present stems, as lemma keys
+/// (no half-spaces): simple and continuous past, perfect participle with its attached person endings,
+/// present, subjunctive and imperative, each with its negative and the prefixes می/نمی/ب/ن. Multi-token
+/// tenses (perfect, passive, future, light-verb constructions) are made of these forms and auxiliaries,
+/// which are verbs in their own right («خواهد» → «خواست», «شده» → «شد»), so every word of them is covered.
+/// </summary>
+public static class VerbForms
+{
+    private static readonly string[] PastEndings = ["م", "ی", "", "یم", "ید", "ند"];
+    private static readonly string[] PresentEndings = ["م", "ی", "د", "یم", "ید", "ند"];
+    private static readonly string[] VowelPresentEndings = ["یم", "یی", "ید", "ییم", "یید", "یند"];
+    private static readonly string[] PerfectEndings = ["", "ام", "ای", "ایم", "اید", "اند", "است", "ایست"];
+
+    /// <summary>Calls <paramref name="emit"/> with the key of every one-token form of the verb.</summary>
+    /// <param name="past">Past stem («رفت»), the UD lemma.</param>
+    /// <param name="present">Present stem («رو»); empty when unknown.</param>
+    /// <param name="emit">Receives each form key.</param>
+    public static void Generate(string past, string present, Action<string> emit)
+    {
+        ArgumentNullException.ThrowIfNull(past);
+        ArgumentNullException.ThrowIfNull(present);
+        ArgumentNullException.ThrowIfNull(emit);
+        past = LemmaKey.Fold(past);
+        present = LemmaKey.Fold(present);
+        if (past.Length == 0)
+        {
+            return;
+        }
+        foreach (var prefix in (ReadOnlySpan<string>)["", "ن", "می", "نمی"])
+        {
+            string stem = Prefixed(prefix, past);
+            foreach (var ending in PastEndings)
+            {
+                emit(stem + ending);
+            }
+            foreach (var ending in PerfectEndings)
+            {
+                emit(stem + "ه" + ending);
+            }
+        }
+        if (present.Length == 0)
+        {
+            return;
+        }
+        bool vowelFinal = present[^1] is 'ا' or 'و' or 'ی';
+        foreach (var prefix in (ReadOnlySpan<string>)["", "ن", "می", "نمی", "ب"])
+        {
+            string stem = Prefixed(prefix, present);
+            foreach (var ending in PresentEndings)
+            {
+                emit(stem + ending);
+            }
+            if (vowelFinal)
+            {
+                foreach (var ending in VowelPresentEndings)
+                {
+                    emit(stem + ending);
+                }
+            }
+            if (prefix is "ب" or "ن")
+            {
+                emit(stem); // imperative: برو، نرو
+            }
+        }
+    }
+
+    /// <summary>Joins a prefix to a stem the way Persian writes it: «ب» + «آور» → «بیاور», «ن» + «انداز» → «نینداز».</summary>
+    private static string Prefixed(string prefix, string stem)
+    {
+        if (prefix.Length == 0)
+        {
+            return stem;
+        }
+        if (prefix is "ب" or "ن")
+        {
+            if (stem[0] == 'آ')
+            {
+                return prefix + "یا" + stem[1..];
+            }
+            if (stem[0] == 'ا')
+            {
+                return prefix + "ی" + stem[1..];
+            }
+        }
+        return prefix + stem;
+    }
+}
