@@ -21,6 +21,8 @@ internal static class Program
             },
             EvalCommand.Create(),
             AnalyzeCommand.Create(),
+            TokenizeCommand.Create(),
+            TagCommand.Create(),
         };
         return root;
     }

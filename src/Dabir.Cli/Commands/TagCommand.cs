@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Dabir.IO;
+using Dabir.Morphology;
+
+namespace Dabir.Cli.Commands;
+
+/// <summary>
+/// <c>dabir tag [PATH] --input tokens</c>: annotates pre-tokenised text (one token per line, a blank line
+/// between sentences) and writes <c>token&lt;TAB&gt;UPOS&lt;TAB&gt;lemma&lt;TAB&gt;NER</c> for every input line,
+/// keeping the input's line and sentence structure exactly (a blank line stays a blank line).
+/// </summary>
+internal static class TagCommand
+{
+    // Longest run of tokens annotated at once when an input has no blank lines (bounded memory).
+    private const int MaxSentenceTokens = 4096;
+
+    /// <summary>The annotators run in order; a tagger registers itself here when it lands.</summary>
+    internal static IReadOnlyList<ITokenAnnotator> Annotators() => [LemmaAnnotator.Default];
+
+    public static Command Create()
+    {
+        var input = new Argument<string?>("PATH") { Description = "Input file (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--input") { Description = "Input layout: 'tokens' (one token per line, blank line between sentences).", DefaultValueFactory = _ => "tokens" };
+        format.AcceptOnlyFromAmong("tokens");
+        var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
+        var command = new Command("tag", "Annotate tokens with UPOS, lemma and NER (columns: token, UPOS, lemma, NER; '_' where a layer is not available).")
+        {
+            input, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            string? path = parse.GetValue(input);
+            return CliIO.Guard(path, () => Run(path, parse.GetValue(output)));
+        });
+        return command;
+    }
+
+    private static int Run(string? inputPath, string? outputPath)
+    {
+        var annotators = Annotators();
+        using var stream = CliIO.OpenInput(inputPath);
+        var reader = new Utf8ChunkReader(stream);
+        using var writer = CliIO.OpenOutput(outputPath);
+        var tokens = new List<string>();
+        var annotations = new TokenAnnotation[MaxSentenceTokens];
+        string partial = "";
+        void Flush()
+        {
+            if (tokens.Count == 0)
+            {
+                return;
+            }
+            var span = annotations.AsSpan(0, tokens.Count);
+            span.Clear();
+            foreach (var annotator in annotators)
+            {
+                annotator.Annotate(tokens, span);
+            }
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                writer.Write(tokens[i].Replace('\t', ' '));
+                writer.Write('\t');
+                writer.Write(span[i].Upos ?? "_");
+                writer.Write('\t');
+                writer.Write(span[i].Lemma ?? tokens[i].Replace('\t', ' '));
+                writer.Write('\t');
+                writer.Write(span[i].Ner ?? "_");
+                writer.Write('\n');
+            }
+            tokens.Clear();
+        }
+        foreach (var chunk in reader.ReadChunks())
+        {
+            // A token line longer than a chunk is rejoined (the reader cut it); it is still one token.
+            string line = partial.Length == 0 ? chunk.Text.ToString() : partial + chunk.Text.ToString();
+            if (!chunk.EndsLine)
+            {
+                // Keep at most one chunk of an endless token line: memory stays bounded.
+                partial = line.Length > reader.MaxChunkChars ? line[..reader.MaxChunkChars] : line + chunk.Tail;
+                continue;
+            }
+            partial = "";
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                Flush();
+                writer.Write('\n');
+                continue;
+            }
+            tokens.Add(line);
+            if (tokens.Count == MaxSentenceTokens)
+            {
+                Flush();
+            }
+        }
+        if (partial.Length > 0)
+        {
+            tokens.Add(partial);
+        }
+        Flush();
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,207 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dabir.IO;
+using Dabir.Morphology;
+using Dabir.Segmentation;
+
+namespace Dabir.Cli.Commands;
+
+/// <summary>
+/// <c>dabir tokenize [PATH] --format text|conllu|json</c>: repairs the text, splits it into paragraphs (lines),
+/// sentences, tokens and words (pronominal clitics as UD multiword tokens) and lemmatises the words.
+/// Streams: one line (or one cut piece of an endless line) is held at a time. Offsets are source offsets
+/// (UTF-16 code units from the start of the input).
+/// </summary>
+internal static class TokenizeCommand
+{
+    private static readonly JavaScriptEncoder Json = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static Command Create()
+    {
+        var input = new Argument<string?>("PATH") { Description = "Input file (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format", "-f") { Description = "Output: text (a sentence per line, tokens space-separated), conllu, or json (a JSON object per sentence).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "conllu", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
+        var lenient = new Option<bool>("--lenient") { Description = "Replace invalid UTF-8 with U+FFFD instead of failing." };
+        var command = new Command("tokenize", "Split Persian text into sentences, tokens and words, with lemmas.")
+        {
+            input, format, output, lenient,
+        };
+        command.SetAction(parse =>
+        {
+            string? path = parse.GetValue(input);
+            return CliIO.Guard(path, () => Run(path, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(lenient)));
+        });
+        return command;
+    }
+
+    private static int Run(string? inputPath, string format, string? outputPath, bool lenient)
+    {
+        var segmenter = new Segmenter();
+        var lemmatizer = Lemmatizer.Default;
+        using var stream = CliIO.OpenInput(inputPath);
+        var reader = new Utf8ChunkReader(stream, lenient);
+        using var writer = CliIO.OpenOutput(outputPath);
+        var state = new State();
+        foreach (var chunk in reader.ReadChunks())
+        {
+            var segmented = segmenter.Segment(chunk.Text.ToString());
+            switch (format)
+            {
+                case "conllu":
+                    WriteConllu(writer, segmented, lemmatizer, state);
+                    break;
+                case "json":
+                    WriteJson(writer, segmented, lemmatizer, state);
+                    break;
+                default:
+                    WriteText(writer, segmented, state);
+                    break;
+            }
+            state.SourceOffset += chunk.Text.Length + chunk.Tail.Length;
+            if (chunk.EndsLine && segmented.Sentences.Count > 0)
+            {
+                state.Paragraph++;
+                state.NewParagraph = true;
+            }
+        }
+        return ExitCodes.Ok;
+    }
+
+    private sealed class State
+    {
+        public long SourceOffset;
+        public int Sentence;
+        public int Paragraph = 1;
+        public bool NewParagraph = true;
+    }
+
+    private static void WriteText(TextWriter writer, SegmentedText doc, State state)
+    {
+        foreach (var sentence in doc.Sentences)
+        {
+            if (state.NewParagraph && state.Sentence > 0)
+            {
+                writer.Write('\n');
+            }
+            state.NewParagraph = false;
+            state.Sentence++;
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                if (t > sentence.FirstToken)
+                {
+                    writer.Write(' ');
+                }
+                writer.Write(doc.Form(doc.Tokens[t]));
+            }
+            writer.Write('\n');
+        }
+    }
+
+    private static ReadOnlySpan<char> Host(ReadOnlySpan<char> form, int cliticAt) => form[..cliticAt].TrimEnd('\u200C');
+
+    private static string LemmaOf(Lemmatizer lemmatizer, Token token, ReadOnlySpan<char> form) =>
+        token.Kind == TokenKind.Word ? lemmatizer.Lemmatize(form) ?? form.ToString() : form.ToString();
+
+    private static void WriteConllu(TextWriter writer, SegmentedText doc, Lemmatizer lemmatizer, State state)
+    {
+        var text = doc.Text.Text;
+        foreach (var sentence in doc.Sentences)
+        {
+            state.Sentence++;
+            if (state.NewParagraph)
+            {
+                writer.Write($"# newpar id = p{state.Paragraph}\n");
+                state.NewParagraph = false;
+            }
+            var first = doc.Tokens[sentence.FirstToken];
+            var last = doc.Tokens[sentence.EndToken - 1];
+            writer.Write($"# sent_id = s{state.Sentence}\n# text = ");
+            writer.Write(text.AsSpan(first.Start, last.End - first.Start));
+            writer.Write('\n');
+            int id = 1;
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                var token = doc.Tokens[t];
+                var form = doc.Form(token);
+                var source = doc.ToSource(token.Start, token.Length);
+                string misc = $"TokenRange={state.SourceOffset + source.Start}:{state.SourceOffset + source.End}" + (doc.NoSpaceAfter(t) ? "|SpaceAfter=No" : "");
+                int cliticAt = doc.CliticStarts[t];
+                if (cliticAt > 0)
+                {
+                    var host = Host(form, cliticAt);
+                    var clitic = form[cliticAt..];
+                    writer.Write($"{id}-{id + 1}\t");
+                    writer.Write(form);
+                    writer.Write($"\t_\t_\t_\t_\t_\t_\t_\t{misc}\n");
+                    WriteWord(writer, id++, host, lemmatizer.Lemmatize(host) ?? host.ToString(), "_");
+                    WriteWord(writer, id++, clitic, CliticSplitter.CliticLemma(clitic), "_");
+                }
+                else
+                {
+                    WriteWord(writer, id++, form, LemmaOf(lemmatizer, token, form), misc);
+                }
+            }
+            writer.Write('\n');
+        }
+    }
+
+    private static void WriteWord(TextWriter writer, int id, ReadOnlySpan<char> form, string lemma, string misc)
+    {
+        writer.Write(id.ToString(CultureInfo.InvariantCulture));
+        writer.Write('\t');
+        writer.Write(form);
+        writer.Write('\t');
+        writer.Write(lemma);
+        writer.Write("\t_\t_\t_\t_\t_\t_\t");
+        writer.Write(misc);
+        writer.Write('\n');
+    }
+
+    private static void WriteJson(TextWriter writer, SegmentedText doc, Lemmatizer lemmatizer, State state)
+    {
+        var text = doc.Text.Text;
+        foreach (var sentence in doc.Sentences)
+        {
+            state.Sentence++;
+            state.NewParagraph = false;
+            var first = doc.Tokens[sentence.FirstToken];
+            var last = doc.Tokens[sentence.EndToken - 1];
+            var span = doc.ToSource(first.Start, last.End - first.Start);
+            writer.Write($"{{\"sent_id\":\"s{state.Sentence}\",\"paragraph\":{state.Paragraph},\"start\":{state.SourceOffset + span.Start},\"end\":{state.SourceOffset + span.End},\"text\":\"");
+            writer.Write(JsonEncodedText.Encode(text.AsSpan(first.Start, last.End - first.Start), Json).ToString());
+            writer.Write("\",\"tokens\":[");
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                var token = doc.Tokens[t];
+                var form = doc.Form(token);
+                var source = doc.ToSource(token.Start, token.Length);
+                if (t > sentence.FirstToken)
+                {
+                    writer.Write(',');
+                }
+                writer.Write($"{{\"form\":\"{Encode(form)}\",\"kind\":\"{token.Kind.ToString().ToLowerInvariant()}\",\"start\":{state.SourceOffset + source.Start},\"end\":{state.SourceOffset + source.End}");
+                if (doc.NoSpaceAfter(t))
+                {
+                    writer.Write(",\"space_after\":false");
+                }
+                int cliticAt = doc.CliticStarts[t];
+                if (cliticAt > 0)
+                {
+                    var host = Host(form, cliticAt);
+                    var clitic = form[cliticAt..];
+                    writer.Write($",\"words\":[{{\"form\":\"{Encode(host)}\",\"lemma\":\"{Encode(lemmatizer.Lemmatize(host) ?? host.ToString())}\"}},{{\"form\":\"{Encode(clitic)}\",\"lemma\":\"{Encode(CliticSplitter.CliticLemma(clitic))}\"}}]}}");
+                }
+                else
+                {
+                    writer.Write($",\"lemma\":\"{Encode(LemmaOf(lemmatizer, token, form))}\"}}");
+                }
+            }
+            writer.Write("]}\n");
+        }
+    }
+
+    private static string Encode(ReadOnlySpan<char> value) => JsonEncodedText.Encode(value, Json).ToString();
+}
