@@ -25,6 +25,11 @@ public enum WordClass : byte
 /// <param name="CliticLength">Length (in key characters) of a pronominal clitic at its end, 0 when none.</param>
 public readonly record struct LearnedForm(string? Lemma, byte CliticLength);
 
+/// <summary>A generated verb form: its lemma (the past stem) and whether it carries a prefix.</summary>
+/// <param name="Lemma">The past stem.</param>
+/// <param name="Prefixed">True for forms with می، نمی، ب or ن.</param>
+public readonly record struct VerbForm(string Lemma, bool Prefixed);
+
 /// <summary>
 /// The lemmatizer's data: verb stems, forms with learned lemmas and known lemma words, all keyed by
 /// <see cref="LemmaKey"/>. Loaded once per process from the embedded <c>lemma-lexicon.bin.br</c>
@@ -37,7 +42,7 @@ public sealed class LemmaLexicon
     private static readonly Lazy<LemmaLexicon> DefaultLexicon = new(LoadEmbedded);
 
     private readonly Dictionary<string, LearnedForm> _forms;
-    private readonly Dictionary<string, string> _verbs;
+    private readonly Dictionary<string, VerbForm> _verbs;
     private readonly Dictionary<string, (string Word, WordClass Class)> _words;
 
     internal LemmaLexicon(Dictionary<string, LearnedForm> forms, List<(string Past, string Present)> verbStems, Dictionary<string, (string, WordClass)> words)
@@ -45,12 +50,12 @@ public sealed class LemmaLexicon
         _forms = forms;
         _words = words;
         VerbStems = verbStems;
-        _verbs = new Dictionary<string, string>(verbStems.Count * 120, StringComparer.Ordinal);
+        _verbs = new Dictionary<string, VerbForm>(verbStems.Count * 120, StringComparer.Ordinal);
         foreach (var (past, present) in verbStems)
         {
             string lemma = past;
             // The first (most frequent) verb that produces a form keeps it: «کند» is «کرد», not «کند».
-            VerbForms.Generate(past, present, key => _verbs.TryAdd(key, lemma));
+            VerbForms.Generate(past, present, (key, prefixed) => _verbs.TryAdd(key, new VerbForm(lemma, prefixed)));
         }
         Forms = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
         Verbs = _verbs.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -74,7 +79,7 @@ public sealed class LemmaLexicon
 
     internal Dictionary<string, LearnedForm>.AlternateLookup<ReadOnlySpan<char>> Forms { get; }
 
-    internal Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Verbs { get; }
+    internal Dictionary<string, VerbForm>.AlternateLookup<ReadOnlySpan<char>> Verbs { get; }
 
     internal Dictionary<string, (string Word, WordClass Class)>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
 

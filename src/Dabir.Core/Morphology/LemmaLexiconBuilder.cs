@@ -55,7 +55,7 @@ public static class LemmaLexiconBuilder
             var parts = line.Trim('\uFEFF', '\r').Split('\t');
             if (parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
             {
-                forms.TryAdd(LemmaKey.Fold(parts[0]), new LearnedForm(parts[1], 0));
+                forms.TryAdd(LemmaKey.Fold(parts[0]), new LearnedForm(Clean(parts[1]), 0));
             }
         }
 
@@ -90,7 +90,8 @@ public static class LemmaLexiconBuilder
         }
 
         // Forms that analyse to themselves add nothing a known word would not.
-        foreach (var key in forms.Where(kv => kv.Value.Lemma is null && kv.Value.CliticLength == 0 && words.ContainsKey(kv.Key)).Select(kv => kv.Key).ToList())
+        // (A form that is also a verb form keeps its entry: «شاید» is an adverb, not «شایست».)
+        foreach (var key in forms.Where(kv => kv.Value.Lemma is null && kv.Value.CliticLength == 0 && words.ContainsKey(kv.Key) && !probe.Lexicon.Verbs.ContainsKey(kv.Key)).Select(kv => kv.Key).ToList())
         {
             forms.Remove(key);
         }
@@ -143,12 +144,19 @@ public static class LemmaLexiconBuilder
         {
             return (fixedForm.Lemma, 0);
         }
-        if (tag.StartsWith("V_", StringComparison.Ordinal))
+        // Participles (ADJ_INO: «کرده», «شده») are verb forms in UD; plain adjectives («خسته») are not.
+        if (tag.StartsWith("V_", StringComparison.Ordinal) || tag.StartsWith("ADJ_INO", StringComparison.Ordinal) || tag.StartsWith("MORP_MADJ", StringComparison.Ordinal))
         {
-            return probe.Lexicon.Verbs.TryGetValue(key, out var verb) ? (verb, (byte)0) : (null, (byte)0);
+            return probe.Lexicon.Verbs.TryGetValue(key, out var verb) ? (verb.Lemma, (byte)0) : (null, (byte)0);
         }
         bool paff = tag.Contains("PAFF", StringComparison.Ordinal);
         bool ezafeWritten = tag.EndsWith("_GEN", StringComparison.Ordinal) && key.EndsWith('ی') && !probe.Lexicon.Words.ContainsKey(key);
+        // Ezafe after a long vowel is written «ی»: «جای», «صدای», «دنیای» → «جا», «صدا», «دنیا».
+        if (tag.EndsWith("_GEN", StringComparison.Ordinal) && tag.StartsWith("N_", StringComparison.Ordinal) && key.Length > 2 && key[^1] == 'ی' && key[^2] is 'ا' or 'و'
+            && probe.Lexicon.Words.TryGetValue(key.AsSpan(0, key.Length - 1), out var host) && (host.Class & WordClass.Noun) != 0)
+        {
+            return (probe.Lemmatize(host.Word) ?? host.Word, 0);
+        }
         if (IsInflectedTag(tag) || ezafeWritten)
         {
             string? lemma = probe.AnalyzeSuffixes(key, out int clitic, allowClitic: paff);
@@ -156,8 +164,48 @@ public static class LemmaLexiconBuilder
             {
                 return (lemma, (byte)clitic);
             }
+            if (tag.Contains("_PL", StringComparison.Ordinal) && BrokenPluralSingular(probe, key) is { } singular)
+            {
+                return (singular, 0);
+            }
         }
         return (null, 0);
+    }
+
+    /// <summary>
+    /// The singular of an Arabic broken plural by its pattern, when that singular is a known noun:
+    /// أفعال («افراد» → «فرد», «اوقات» → «وقت»), فعائل («دلایل» → «دلیل»), مفاعل («مطالب» → «مطلب»),
+    /// فعول («علوم» → «علم»).
+    /// Used only for forms the training data tags as plural.
+    /// </summary>
+    private static string? BrokenPluralSingular(Lemmatizer probe, string key)
+    {
+        var candidates = new List<string>();
+        if (key.Length == 5 && key[0] == 'ا' && key[3] == 'ا')
+        {
+            candidates.Add($"{key[1]}{key[2]}{key[4]}");
+        }
+        if (key.Length == 5 && key[2] == 'ا' && key[3] is 'ی' or 'ئ')
+        {
+            candidates.Add($"{key[0]}{key[1]}ی{key[4]}");
+            candidates.Add($"{key[0]}{key[1]}ا{key[4]}");
+        }
+        if (key.Length == 5 && key[2] == 'ا')
+        {
+            candidates.Add($"{key[0]}{key[1]}{key[3]}{key[4]}");
+        }
+        if (key.Length == 4 && key[2] == 'و')
+        {
+            candidates.Add($"{key[0]}{key[1]}{key[3]}");
+        }
+        foreach (var candidate in candidates)
+        {
+            if (probe.Lexicon.Words.TryGetValue(candidate, out var known) && (known.Class & WordClass.Noun) != 0)
+            {
+                return known.Word;
+            }
+        }
+        return null;
     }
 
     private static Dictionary<(string Key, string Tag), int> ReadBijankhan(string path)
@@ -188,8 +236,8 @@ public static class LemmaLexiconBuilder
         var stems = new List<(string, string)>();
         void Add(string past, string present)
         {
-            past = past.Trim('\uFEFF', ' ', '\r');
-            present = present.Trim('\uFEFF', ' ', '\r');
+            past = Clean(past);
+            present = Clean(present);
             if (past.Length > 0 && !past.StartsWith('#') && seen.Add(past + "#" + present))
             {
                 stems.Add((past, present));
@@ -271,7 +319,7 @@ public static class LemmaLexiconBuilder
                 cls |= tag switch { "N" => WordClass.Noun, "AJ" => WordClass.Adjective, _ => WordClass.Other };
             }
             string key = LemmaKey.Fold(parts[0]);
-            words[key] = words.TryGetValue(key, out var w) ? (w.Item1, w.Item2 | cls) : (parts[0], cls);
+            words[key] = words.TryGetValue(key, out var w) ? (w.Item1, w.Item2 | cls) : (Clean(parts[0]), cls);
         }
         return words;
     }
@@ -329,9 +377,24 @@ public static class LemmaLexiconBuilder
         }
     }
 
+    /// <summary>A lemma as written out: Persian yeh and kaf, no diacritics, half-spaces kept.</summary>
+    private static string Clean(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        foreach (char c in word.Trim('\uFEFF', ' ', '\r'))
+        {
+            if (Dabir.Text.PersianChars.IsMark(c) && c != '\u0654' || c == Dabir.Text.PersianChars.Kashida)
+            {
+                continue;
+            }
+            sb.Append(c switch { '\u064A' or '\u0649' => '\u06CC', '\u0643' => '\u06A9', _ => c });
+        }
+        return sb.ToString();
+    }
+
     private static string PastStem(string lemma)
     {
         int hash = lemma.IndexOf('#', StringComparison.Ordinal);
-        return hash > 0 ? lemma[..hash] : lemma;
+        return Clean(hash > 0 ? lemma[..hash] : lemma);
     }
 }

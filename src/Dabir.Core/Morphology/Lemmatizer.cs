@@ -1,3 +1,4 @@
+using Dabir.Segmentation;
 using Dabir.Text;
 
 namespace Dabir.Morphology;
@@ -17,7 +18,7 @@ public sealed class Lemmatizer
     // Pronominal clitics as written after a consonant, after «ه» (with ا) and after a long vowel (with ی).
     private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
     private static readonly string[] EzafeEndings = ["ای", "یی", "ی"];
-    private static readonly string[] PluralEndings = ["ترین", "جات", "گان", "یان", "ها", "ان", "ات", "تر"];
+    private static readonly string[] PluralEndings = ["ترین", "جات", "گان", "یات", "یان", "ها", "ان", "ات", "تر"];
 
     private readonly LemmaLexicon _lexicon;
 
@@ -48,6 +49,18 @@ public sealed class Lemmatizer
         {
             return null;
         }
+        // «گفتهٔ», «خانۀ»: the written ezafe is not part of the lemma.
+        if (word[^1] == '\u0654' && word.Length > 1)
+        {
+            return Lemmatize(word[..^1]) ?? word[..^1].ToString();
+        }
+        if (word[^1] == 'ۀ')
+        {
+            Span<char> plain = stackalloc char[word.Length];
+            word.CopyTo(plain);
+            plain[^1] = 'ه';
+            return Lemmatize((ReadOnlySpan<char>)plain) ?? plain.ToString();
+        }
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
         int n = LemmaKey.Fold(word, key);
         if (n <= 0)
@@ -55,17 +68,29 @@ public sealed class Lemmatizer
             return null;
         }
         var k = key[..n];
+        if (CliticSplitter.IsBareClitic(k) || k is "ست")
+        {
+            return CliticSplitter.CliticLemma(k);
+        }
         if (_lexicon.Forms.TryGetValue(k, out var learned))
         {
             return learned.Lemma;
         }
-        if (_lexicon.Verbs.TryGetValue(k, out var verb))
+        // A prefixed verb form outranks a known word; a bare one («روی», «درد») does not.
+        bool isVerb = _lexicon.Verbs.TryGetValue(k, out var verb);
+        if (isVerb && verb.Prefixed)
         {
-            return verb;
+            return verb.Lemma;
         }
         if (_lexicon.Words.TryGetValue(k, out var known))
         {
-            return word.SequenceEqual(known.Word) ? null : known.Word;
+            // The word as written is its lemma (keeping its diacritics); the lexicon's spelling only restores
+            // half-spaces that were stripped.
+            return word.Length == n && !word.SequenceEqual(known.Word) ? known.Word : null;
+        }
+        if (isVerb)
+        {
+            return verb.Lemma;
         }
         return AnalyzeSuffixes(k, out _);
     }
@@ -78,7 +103,7 @@ public sealed class Lemmatizer
     {
         cliticLength = 0;
         string? best = null;
-        int bestBase = 1; // a base must keep at least two letters
+        int bestBase = 0;
         Span<char> buffer = stackalloc char[LemmaKey.MaxLength + 1];
         for (int c = -1; c < (allowClitic ? Clitics.Length : 0); c++)
         {
@@ -116,14 +141,17 @@ public sealed class Lemmatizer
                         continue;
                     }
                     scoped ReadOnlySpan<char> stem = afterEzafe[..^plural.Length];
-                    if (plural == "گان")
+                    if (plural is "گان" or "یات")
                     {
-                        // بندگان → بنده: the silent «ه» turns into «گ» before «ان».
+                        // بندگان → بنده, تجربیات → تجربه: the silent «ه» turns into «گ» or «ی» before the ending.
                         stem.CopyTo(buffer);
                         buffer[stem.Length] = 'ه';
                         stem = buffer[..(stem.Length + 1)];
                     }
-                    if (stem.Length <= bestBase)
+                    // The longest known base wins, but an analysis with «ها» outranks one without: «کارهای» is
+                    // «کار» + «ها» + «ی», not «کاره» + «ای».
+                    int score = stem.Length + (plural == "ها" ? LemmaKey.MaxLength : 0);
+                    if (score <= bestBase || stem.Length < 2)
                     {
                         continue;
                     }
@@ -132,13 +160,14 @@ public sealed class Lemmatizer
                         "" => c >= 0 && y < 0 ? WordClass.Noun | WordClass.Adjective | WordClass.Other : WordClass.Noun | WordClass.Adjective,
                         "تر" or "ترین" => WordClass.Adjective | WordClass.Other,
                         "ان" or "یان" or "گان" => WordClass.Noun | WordClass.Adjective,
+                        "ات" or "یات" => WordClass.Noun,
                         _ => WordClass.Noun,
                     };
                     string? lemma = LemmaOfBase(stem, required);
                     if (lemma is not null)
                     {
                         best = lemma;
-                        bestBase = stem.Length;
+                        bestBase = score;
                         cliticLength = cLen;
                     }
                 }

@@ -20,6 +20,19 @@ public static class VerbForms
     /// <param name="emit">Receives each form key.</param>
     public static void Generate(string past, string present, Action<string> emit)
     {
+        ArgumentNullException.ThrowIfNull(emit);
+        Generate(past, present, (key, _) => emit(key));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="emit"/> with the key of every one-token form of the verb and whether it carries a
+    /// prefix (می، نمی، ب، ن): unprefixed forms («روی», «درد») are often nouns as well, prefixed ones rarely.
+    /// </summary>
+    /// <param name="past">Past stem («رفت»), the UD lemma.</param>
+    /// <param name="present">Present stem («رو»); empty when unknown.</param>
+    /// <param name="emit">Receives each form key and whether it is prefixed.</param>
+    public static void Generate(string past, string present, Action<string, bool> emit)
+    {
         ArgumentNullException.ThrowIfNull(past);
         ArgumentNullException.ThrowIfNull(present);
         ArgumentNullException.ThrowIfNull(emit);
@@ -34,11 +47,11 @@ public static class VerbForms
             string stem = Prefixed(prefix, past);
             foreach (var ending in PastEndings)
             {
-                emit(stem + ending);
+                emit(stem + ending, prefix.Length > 0);
             }
             foreach (var ending in PerfectEndings)
             {
-                emit(stem + "ه" + ending);
+                emit(stem + "ه" + ending, prefix.Length > 0);
             }
         }
         if (present.Length == 0)
@@ -51,18 +64,18 @@ public static class VerbForms
             string stem = Prefixed(prefix, present);
             foreach (var ending in PresentEndings)
             {
-                emit(stem + ending);
+                emit(stem + ending, prefix.Length > 0);
             }
             if (vowelFinal)
             {
                 foreach (var ending in VowelPresentEndings)
                 {
-                    emit(stem + ending);
+                    emit(stem + ending, prefix.Length > 0);
                 }
             }
-            if (prefix is "ب" or "ن")
+            if (prefix is "ب" or "ن" or "")
             {
-                emit(stem); // imperative: برو، نرو
+                emit(stem, prefix.Length > 0); // imperative: برو، نرو؛ bare in light verbs: «کمک کن»
             }
         }
     }

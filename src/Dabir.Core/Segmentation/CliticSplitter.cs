@@ -96,6 +96,9 @@ public sealed class CliticSplitter
         return index;
     }
 
+    /// <summary>True when a lemma key is a pronominal clitic standing alone (a word of a split token).</summary>
+    public static bool IsBareClitic(ReadOnlySpan<char> key) => key is "ش" or "م" or "ت" or "مان" or "تان" or "شان" or "اش" or "ام" or "ات" or "یش" or "یم" or "یت" or "یمان" or "یتان" or "یشان";
+
     /// <summary>The UD lemma of a clitic word: «ش» → «او», «مان» → «ما», «را» → «را», «ست» → «است».</summary>
     public static string CliticLemma(ReadOnlySpan<char> clitic)
     {
@@ -119,7 +122,7 @@ public sealed class CliticSplitter
             "تان" => "شما",
             "شان" => "آنها",
             "را" => "را",
-            "ست" => "است",
+            "ست" or "س" => "است",
             _ => clitic.ToString(),
         };
     }
