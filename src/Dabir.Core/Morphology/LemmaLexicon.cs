@@ -43,9 +43,9 @@ public sealed class LemmaLexicon
 
     private readonly Dictionary<string, LearnedForm> _forms;
     private readonly Dictionary<string, VerbForm> _verbs;
-    private readonly Dictionary<string, (string Word, WordClass Class)> _words;
+    private readonly Dictionary<string, (string Word, WordClass Class, byte Rank)> _words;
 
-    internal LemmaLexicon(Dictionary<string, LearnedForm> forms, List<(string Past, string Present)> verbStems, Dictionary<string, (string, WordClass)> words)
+    internal LemmaLexicon(Dictionary<string, LearnedForm> forms, List<(string Past, string Present)> verbStems, Dictionary<string, (string, WordClass, byte)> words)
     {
         _forms = forms;
         _words = words;
@@ -81,7 +81,7 @@ public sealed class LemmaLexicon
 
     internal Dictionary<string, VerbForm>.AlternateLookup<ReadOnlySpan<char>> Verbs { get; }
 
-    internal Dictionary<string, (string Word, WordClass Class)>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
+    internal Dictionary<string, (string Word, WordClass Class, byte Rank)>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
 
     /// <summary>Reads a lexicon written by <see cref="LemmaLexiconBuilder.Write"/> (Brotli-compressed lines).</summary>
     public static LemmaLexicon Read(Stream compressed)
@@ -91,7 +91,7 @@ public sealed class LemmaLexicon
         using var reader = new StreamReader(brotli, Encoding.UTF8);
         var forms = new Dictionary<string, LearnedForm>(StringComparer.Ordinal);
         var verbs = new List<(string, string)>();
-        var words = new Dictionary<string, (string, WordClass)>(StringComparer.Ordinal);
+        var words = new Dictionary<string, (string, WordClass, byte)>(StringComparer.Ordinal);
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -104,8 +104,8 @@ public sealed class LemmaLexicon
                 case "F" when parts.Length == 4:
                     forms[parts[1]] = new LearnedForm(parts[2].Length == 0 ? null : string.Intern(parts[2]), byte.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
                     break;
-                case "W" when parts.Length == 3:
-                    words[LemmaKey.Fold(parts[1])] = (parts[1], (WordClass)byte.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+                case "W" when parts.Length == 4:
+                    words[LemmaKey.Fold(parts[1])] = (parts[1], (WordClass)byte.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), byte.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
                     break;
                 default:
                     throw new InvalidDataException($"lemma lexicon: unexpected line: {line}");

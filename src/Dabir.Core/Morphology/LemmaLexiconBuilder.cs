@@ -35,12 +35,12 @@ public static class LemmaLexiconBuilder
         var words = ReadKnownWords(Path("lexicons/hazm/words.dat"));
 
         // Uninflected Bijankhan forms are known words of the class their tag names.
-        foreach (var ((key, tag), _) in bijankhan)
+        foreach (var ((key, tag), count) in bijankhan)
         {
             if (!IsInflectedTag(tag) && !tag.StartsWith("V_", StringComparison.Ordinal) && key.Length > 1)
             {
                 var cls = tag.StartsWith("N_", StringComparison.Ordinal) ? WordClass.Noun : tag.StartsWith("ADJ", StringComparison.Ordinal) ? WordClass.Adjective : WordClass.Other;
-                words[key] = words.TryGetValue(key, out var w) ? (w.Word, w.Class | cls) : (key, cls);
+                words[key] = words.TryGetValue(key, out var w) ? (w.Word, w.Class | cls, w.Rank) : (key, cls, (byte)Math.Min(40, 8 + Math.Log2(count + 1)));
             }
         }
 
@@ -53,7 +53,8 @@ public static class LemmaLexiconBuilder
         foreach (var line in File.ReadLines(Path("lexicons/parsivar/stemmer/mokasar.txt")))
         {
             var parts = line.Trim('\uFEFF', '\r').Split('\t');
-            if (parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
+            // (Only singulars that are known words: the list has a few typos, «موارد» → «موزد».)
+            if (parts.Length == 2 && parts[0].Length > 0 && words.ContainsKey(LemmaKey.Fold(parts[1])))
             {
                 forms.TryAdd(LemmaKey.Fold(parts[0]), new LearnedForm(Clean(parts[1]), 0));
             }
@@ -99,16 +100,16 @@ public static class LemmaLexiconBuilder
     }
 
     /// <summary>Writes a lexicon as sorted, tab-separated lines compressed with Brotli.</summary>
-    internal static Summary Write(Stream output, List<(string Past, string Present)> stems, Dictionary<string, (string Word, WordClass Class)> words, Dictionary<string, LearnedForm> forms)
+    internal static Summary Write(Stream output, List<(string Past, string Present)> stems, Dictionary<string, (string Word, WordClass Class, byte Rank)> words, Dictionary<string, LearnedForm> forms)
     {
         var text = new StringBuilder();
         foreach (var (past, present) in stems)
         {
             text.Append("V\t").Append(past).Append('\t').Append(present).Append('\n');
         }
-        foreach (var (word, cls) in words.Values.OrderBy(w => w.Word, StringComparer.Ordinal))
+        foreach (var (word, cls, rank) in words.Values.OrderBy(w => w.Word, StringComparer.Ordinal))
         {
-            text.Append("W\t").Append(word).Append('\t').Append((int)cls).Append('\n');
+            text.Append("W\t").Append(word).Append('\t').Append((int)cls).Append('\t').Append(rank).Append('\n');
         }
         foreach (var (key, form) in forms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -131,6 +132,9 @@ public static class LemmaLexiconBuilder
             yield return ("نیست" + ending, "هست");
         }
         yield return ("است", "است");
+        // The impersonal «(ن)می‌توان» is lemmatised to the present stem it is made of.
+        yield return ("میتوان", "توان");
+        yield return ("نمیتوان", "توان");
         yield return ("ایست", "است");
     }
 
@@ -200,7 +204,7 @@ public static class LemmaLexiconBuilder
         }
         foreach (var candidate in candidates)
         {
-            if (probe.Lexicon.Words.TryGetValue(candidate, out var known) && (known.Class & WordClass.Noun) != 0)
+            if (probe.Lexicon.Words.TryGetValue(candidate, out var known) && (known.Class & WordClass.Noun) != 0 && known.Rank >= 16)
             {
                 return known.Word;
             }
@@ -298,9 +302,9 @@ public static class LemmaLexiconBuilder
         return [.. stems.OrderByDescending(s => use[s]).ThenBy(s => s.Past, StringComparer.Ordinal).ThenBy(s => s.Present, StringComparer.Ordinal)];
     }
 
-    private static Dictionary<string, (string Word, WordClass Class)> ReadKnownWords(string path)
+    private static Dictionary<string, (string Word, WordClass Class, byte Rank)> ReadKnownWords(string path)
     {
-        var words = new Dictionary<string, (string, WordClass)>(StringComparer.Ordinal);
+        var words = new Dictionary<string, (string, WordClass, byte)>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(path))
         {
             var parts = line.Split('\t');
@@ -319,7 +323,10 @@ public static class LemmaLexiconBuilder
                 cls |= tag switch { "N" => WordClass.Noun, "AJ" => WordClass.Adjective, _ => WordClass.Other };
             }
             string key = LemmaKey.Fold(parts[0]);
-            words[key] = words.TryGetValue(key, out var w) ? (w.Item1, w.Item2 | cls) : (Clean(parts[0]), cls);
+            // Frequency as a rank of 0..40 (log2 of the corpus count), to prefer «کلمه» over «کلم» for «کلمات».
+            long count = long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long c) ? c : 0;
+            byte rank = (byte)Math.Min(40, Math.Log2(count + 1));
+            words[key] = words.TryGetValue(key, out var w) ? (w.Item1, w.Item2 | cls, Math.Max(w.Item3, rank)) : (Clean(parts[0]), cls, rank);
         }
         return words;
     }

@@ -18,7 +18,9 @@ public sealed class Lemmatizer
     // Pronominal clitics as written after a consonant, after «ه» (with ا) and after a long vowel (with ی).
     private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
     private static readonly string[] EzafeEndings = ["ای", "یی", "ی"];
-    private static readonly string[] PluralEndings = ["ترین", "جات", "گان", "یات", "یان", "ها", "ان", "ات", "تر"];
+    // Plural and comparative endings; «true» restores the silent «ه» the ending replaced (بندگان → بنده).
+    private static readonly (string Ending, bool RestoresHeh)[] PluralEndings =
+        [("ترین", false), ("جات", false), ("گان", true), ("یات", true), ("یان", false), ("ها", false), ("ان", false), ("ات", false), ("ات", true), ("تر", false)];
 
     private readonly LemmaLexicon _lexicon;
 
@@ -135,23 +137,20 @@ public sealed class Lemmatizer
                     {
                         continue;
                     }
-                    string plural = p < 0 ? "" : PluralEndings[p];
+                    string plural = p < 0 ? "" : PluralEndings[p].Ending;
                     if (p >= 0 && !afterEzafe.EndsWith(plural, StringComparison.Ordinal))
                     {
                         continue;
                     }
                     scoped ReadOnlySpan<char> stem = afterEzafe[..^plural.Length];
-                    if (plural is "گان" or "یات")
+                    if (p >= 0 && PluralEndings[p].RestoresHeh)
                     {
                         // بندگان → بنده, تجربیات → تجربه: the silent «ه» turns into «گ» or «ی» before the ending.
                         stem.CopyTo(buffer);
                         buffer[stem.Length] = 'ه';
                         stem = buffer[..(stem.Length + 1)];
                     }
-                    // The longest known base wins, but an analysis with «ها» outranks one without: «کارهای» is
-                    // «کار» + «ها» + «ی», not «کاره» + «ای».
-                    int score = stem.Length + (plural == "ها" ? LemmaKey.MaxLength : 0);
-                    if (score <= bestBase || stem.Length < 2)
+                    if (stem.Length < 2)
                     {
                         continue;
                     }
@@ -163,8 +162,11 @@ public sealed class Lemmatizer
                         "ات" or "یات" => WordClass.Noun,
                         _ => WordClass.Noun,
                     };
-                    string? lemma = LemmaOfBase(stem, required);
-                    if (lemma is not null)
+                    string? lemma = LemmaOfBase(stem, required, out byte rank);
+                    // An analysis with «ها» outranks one without («کارهای» is «کار» + «ها» + «ی», not «کاره» + «ای»);
+                    // then the more frequent base («کلمات» → «کلمه», not «کلم»), then the longer one.
+                    int score = (plural == "ها" ? 1 << 16 : 0) + (rank << 8) + stem.Length;
+                    if (lemma is not null && score > bestBase)
                     {
                         best = lemma;
                         bestBase = score;
@@ -176,12 +178,14 @@ public sealed class Lemmatizer
         return best;
     }
 
-    private string? LemmaOfBase(ReadOnlySpan<char> stem, WordClass required)
+    private string? LemmaOfBase(ReadOnlySpan<char> stem, WordClass required, out byte rank)
     {
+        rank = 0;
         if (!_lexicon.Words.TryGetValue(stem, out var known) || (known.Class & required) == 0)
         {
             return null;
         }
+        rank = known.Rank;
         // A known word may itself be an inflected form with a learned lemma («دوستان» → «دوست»).
         if (_lexicon.Forms.TryGetValue(stem, out var learned) && learned.Lemma is not null)
         {
