@@ -51,15 +51,36 @@ public sealed class LemmaLexicon
         _words = words;
         VerbStems = verbStems;
         _verbs = new Dictionary<string, VerbForm>(verbStems.Count * 120, StringComparer.Ordinal);
+        var pastStems = verbStems.Select(v => v.Past).ToHashSet(StringComparer.Ordinal);
         foreach (var (past, present) in verbStems)
         {
-            string lemma = past;
+            string lemma = SimpleVerb(past, pastStems);
             // The first (most frequent) verb that produces a form keeps it: «کند» is «کرد», not «کند».
             VerbForms.Generate(past, present, (key, prefixed) => _verbs.TryAdd(key, new VerbForm(lemma, prefixed)));
         }
         Forms = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
         Verbs = _verbs.GetAlternateLookup<ReadOnlySpan<char>>();
         Words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// UD Persian lemmatises a verb with a preverb to the simple verb («برگشت» → «گشت», «دریافت» → «یافت»)
+    /// when that simple verb exists.
+    /// </summary>
+    private static string SimpleVerb(string past, HashSet<string> pastStems)
+    {
+        foreach (var preverb in (ReadOnlySpan<string>)["بر", "در", "باز", "فرو", "فرا", "ور", "وا"])
+        {
+            if (past.Length > preverb.Length + 1 && past.StartsWith(preverb, StringComparison.Ordinal))
+            {
+                string rest = past[preverb.Length..].TrimStart('\u200C');
+                if (pastStems.Contains(rest))
+                {
+                    return rest;
+                }
+            }
+        }
+        return past;
     }
 
     /// <summary>The lexicon embedded in the assembly, loaded on first use.</summary>

@@ -32,7 +32,7 @@ public static class LemmaLexiconBuilder
         var bijankhan = ReadBijankhan(Path("pos/bijankhan-subset.txt"));
         var stems = ReadVerbStems(Path("lexicons/hazm/verbs.dat"), Path("lexicons/shekar/verbs.csv"), Path("lexicons/parsivar/stemmer/verb_tense.txt"));
         stems = OrderByUse(stems, bijankhan);
-        var words = ReadKnownWords(Path("lexicons/hazm/words.dat"));
+        var words = ReadKnownWords(Path("lexicons/hazm/words.dat"), out var hazmPlurals);
 
         // Uninflected Bijankhan forms are known words of the class their tag names.
         foreach (var ((key, tag), count) in bijankhan)
@@ -79,6 +79,19 @@ public static class LemmaLexiconBuilder
             }
             var (lemma, clitic) = v.MaxBy(kv => kv.Value).Key;
             forms[key] = new LearnedForm(lemma is not null && lemma == key ? null : lemma, clitic);
+        }
+
+        // Hazm's plurals that Bijankhan did not see: analysed like Bijankhan's N_PL forms.
+        foreach (var key in hazmPlurals)
+        {
+            if (!forms.ContainsKey(key))
+            {
+                var (lemma, _) = AnalyzeTagged(probe, key, "N_PL", forms);
+                if (lemma is not null)
+                {
+                    forms[key] = new LearnedForm(lemma, 0);
+                }
+            }
         }
 
         // iPerUDT training treebank: gold lemmas for forms Bijankhan does not cover.
@@ -185,31 +198,52 @@ public static class LemmaLexiconBuilder
     private static string? BrokenPluralSingular(Lemmatizer probe, string key)
     {
         var candidates = new List<string>();
+        string C(params int[] at) => string.Concat(at.Select(i => i < 0 ? (i == -1 ? "ا" : i == -2 ? "ی" : i == -3 ? "و" : i == -4 ? "ه" : "ئ") : key[i].ToString()));
+        const int Alef = -1, Yeh = -2, Waw = -3, Heh = -4, YehHamza = -5;
         if (key.Length == 5 && key[0] == 'ا' && key[3] == 'ا')
         {
-            candidates.Add($"{key[1]}{key[2]}{key[4]}");
-        }
-        if (key.Length == 5 && key[2] == 'ا' && key[3] is 'ی' or 'ئ')
-        {
-            candidates.Add($"{key[0]}{key[1]}ی{key[4]}");
-            candidates.Add($"{key[0]}{key[1]}ا{key[4]}");
+            candidates.Add(C(1, 2, 4)); // افعال: افراد → فرد
+            candidates.Add(C(1, 2, 4, Heh));
         }
         if (key.Length == 5 && key[2] == 'ا')
         {
-            candidates.Add($"{key[0]}{key[1]}{key[3]}{key[4]}");
+            candidates.Add(C(0, 1, 3, 4)); // مفاعل: مطالب → مطلب
+            candidates.Add(C(0, 1, 3, 4, Heh)); // مناطق → منطقه
+            if (key[1] == 'و')
+            {
+                candidates.Add(C(0, Alef, 3, 4)); // فواعل: سواحل → ساحل
+                candidates.Add(C(0, Alef, 3, 4, Heh));
+            }
+            if (key[3] is 'ی' or 'ئ')
+            {
+                candidates.Add(C(0, 1, Yeh, 4)); // فعائل: دلایل → دلیل
+                candidates.Add(C(0, 1, Yeh, 4, Heh)); // وسایل → وسیله
+                candidates.Add(C(0, 1, YehHamza, 4, Heh)); // مسائل → مسئله
+                candidates.Add(C(0, 1, Alef, 4, Heh)); // رسائل → رساله
+            }
+        }
+        if (key.Length == 6 && key[2] == 'ا' && key[4] == 'ی')
+        {
+            candidates.Add(C(0, 1, 3, Yeh, 5)); // تفاعیل: تکالیف → تکلیف
+            candidates.Add(C(1, 3, Yeh, 5)); // افاعیل: احادیث → حدیث
+            candidates.Add(C(0, 1, 3, Alef, 5)); // اساتید → استاد
+            candidates.Add(C(0, Alef, 3, Waw, 5)); // قوانین → قانون
         }
         if (key.Length == 4 && key[2] == 'و')
         {
-            candidates.Add($"{key[0]}{key[1]}{key[3]}");
+            candidates.Add(C(0, 1, 3)); // فعول: علوم → علم
         }
+        string? best = null;
+        int bestRank = 15;
         foreach (var candidate in candidates)
         {
-            if (probe.Lexicon.Words.TryGetValue(candidate, out var known) && (known.Class & WordClass.Noun) != 0 && known.Rank >= 16)
+            if (probe.Lexicon.Words.TryGetValue(candidate, out var known) && (known.Class & WordClass.Noun) != 0 && known.Rank > bestRank)
             {
-                return known.Word;
+                best = known.Word;
+                bestRank = known.Rank;
             }
         }
-        return null;
+        return best;
     }
 
     private static Dictionary<(string Key, string Tag), int> ReadBijankhan(string path)
@@ -302,8 +336,9 @@ public static class LemmaLexiconBuilder
         return [.. stems.OrderByDescending(s => use[s]).ThenBy(s => s.Past, StringComparer.Ordinal).ThenBy(s => s.Present, StringComparer.Ordinal)];
     }
 
-    private static Dictionary<string, (string Word, WordClass Class, byte Rank)> ReadKnownWords(string path)
+    private static Dictionary<string, (string Word, WordClass Class, byte Rank)> ReadKnownWords(string path, out List<string> plurals)
     {
+        plurals = [];
         var words = new Dictionary<string, (string, WordClass, byte)>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(path))
         {
@@ -315,6 +350,7 @@ public static class LemmaLexiconBuilder
             var tags = parts[2].Split(',');
             if (tags.Contains("PL"))
             {
+                plurals.Add(LemmaKey.Fold(parts[0]));
                 continue; // plurals are analysed, not known lemmas
             }
             var cls = WordClass.None;

@@ -63,6 +63,11 @@ public sealed class Lemmatizer
             plain[^1] = 'ه';
             return Lemmatize((ReadOnlySpan<char>)plain) ?? plain.ToString();
         }
+        int host = HostBeforeSuffixAfterZwnj(word);
+        if (host > 0)
+        {
+            return Lemmatize(word[..host]) ?? word[..host].ToString();
+        }
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
         int n = LemmaKey.Fold(word, key);
         if (n <= 0)
@@ -94,7 +99,59 @@ public sealed class Lemmatizer
         {
             return verb.Lemma;
         }
-        return AnalyzeSuffixes(k, out _);
+        return AnalyzeSuffixes(k, out _) ?? AnalyzeUnknown(word, k);
+    }
+
+    /// <summary>
+    /// Last resort for a word no rule explains: a verb written with a preverb («برمی‌گردد» → «گشت»: UD keeps
+    /// the simple verb), or a plural in «ها» of an unknown noun («رژیستورها» → «رژیستور»).
+    /// </summary>
+    private string? AnalyzeUnknown(ReadOnlySpan<char> word, ReadOnlySpan<char> key)
+    {
+        foreach (var preverb in (ReadOnlySpan<string>)["بر", "در", "باز", "فرو", "فرا", "ور", "وا"])
+        {
+            if (key.Length > preverb.Length + 2 && key.StartsWith(preverb, StringComparison.Ordinal)
+                && _lexicon.Verbs.TryGetValue(key[preverb.Length..], out var verb))
+            {
+                return verb.Lemma;
+            }
+        }
+        foreach (var ending in (ReadOnlySpan<string>)["هایی", "های", "ها"])
+        {
+            if (key.Length >= ending.Length + 3 && key.EndsWith(ending, StringComparison.Ordinal))
+            {
+                int cut = word.Length;
+                for (int left = ending.Length; left > 0 && cut > 0; cut--)
+                {
+                    if (word[cut - 1] != PersianChars.Zwnj && !PersianChars.IsMark(word[cut - 1]))
+                    {
+                        left--;
+                    }
+                }
+                return word[..cut].TrimEnd(PersianChars.Zwnj).ToString();
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A written half-space settles what a bare key leaves open: «حرف‌های» is «حرف» + «های», never «حرفه‌ای».
+    /// Returns the host before the half-space when what follows it is a plural, comparative or clitic ending.
+    /// </summary>
+    private static int HostBeforeSuffixAfterZwnj(ReadOnlySpan<char> word)
+    {
+        int zwnj = word.LastIndexOf(PersianChars.Zwnj);
+        if (zwnj < 2)
+        {
+            return -1;
+        }
+        var suffix = word[(zwnj + 1)..];
+        if (suffix.StartsWith("ها", StringComparison.Ordinal))
+        {
+            var rest = suffix[2..];
+            return rest.Length == 0 || rest is "ی" or "یی" or "یم" or "یت" or "یش" or "یمان" or "یتان" or "یشان" or "مان" or "تان" or "شان" ? zwnj : -1;
+        }
+        return suffix is "تر" or "ترین" or "تری" or "ترینِ" ? zwnj : -1;
     }
 
     /// <summary>
