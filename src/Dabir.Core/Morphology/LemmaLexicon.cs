@@ -27,7 +27,7 @@ public readonly record struct LearnedForm(string? Lemma, byte CliticLength);
 
 /// <summary>A generated verb form: its lemma (the past stem) and whether it carries a prefix.</summary>
 /// <param name="Lemma">The past stem.</param>
-/// <param name="Prefixed">True for forms with می، نمی، ب or ن.</param>
+/// <param name="Prefixed">True for a strong reading: a prefixed form (می، نمی، ن) of a verb attested in training data; such a form outranks a known word.</param>
 public readonly record struct VerbForm(string Lemma, bool Prefixed);
 
 /// <summary>
@@ -45,18 +45,28 @@ public sealed class LemmaLexicon
     private readonly Dictionary<string, VerbForm> _verbs;
     private readonly Dictionary<string, (string Word, WordClass Class, byte Rank)> _words;
 
-    internal LemmaLexicon(Dictionary<string, LearnedForm> forms, List<(string Past, string Present)> verbStems, Dictionary<string, (string, WordClass, byte)> words)
+    internal LemmaLexicon(Dictionary<string, LearnedForm> forms, List<(string Past, string Present, int Use)> verbStems, Dictionary<string, (string, WordClass, byte)> words)
     {
         _forms = forms;
         _words = words;
         VerbStems = verbStems;
         _verbs = new Dictionary<string, VerbForm>(verbStems.Count * 120, StringComparer.Ordinal);
         var pastStems = verbStems.Select(v => v.Past).ToHashSet(StringComparer.Ordinal);
-        foreach (var (past, present) in verbStems)
+        foreach (var (past, present, use) in verbStems)
         {
             string lemma = SimpleVerb(past, pastStems);
-            // The first (most frequent) verb that produces a form keeps it: «کند» is «کرد», not «کند».
-            VerbForms.Generate(past, present, (key, prefixed) => _verbs.TryAdd(key, new VerbForm(lemma, prefixed)));
+            VerbForms.Generate(past, present, (key, prefixed) =>
+            {
+                // Forms of verbs never seen in the training corpus, and subjunctives in «ب», are weak: a known
+                // word with the same letters wins («نبوی», «بدهی»).
+                bool strong = prefixed && use > 0 && !key.StartsWith('ب');
+                // The first (most used) verb that produces a form keeps it («کند» is «کرد», not «کند»), except
+                // that a form without a prefix beats one read with a prefix («نشسته» is «نشست», not «ن» + «شسته»).
+                if (!_verbs.TryGetValue(key, out var existing) || (existing.Prefixed && !prefixed))
+                {
+                    _verbs[key] = new VerbForm(lemma, strong);
+                }
+            });
         }
         Forms = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
         Verbs = _verbs.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -87,7 +97,7 @@ public sealed class LemmaLexicon
     public static LemmaLexicon Default => DefaultLexicon.Value;
 
     /// <summary>Verb stems (past, present), most frequent first.</summary>
-    public IReadOnlyList<(string Past, string Present)> VerbStems { get; }
+    public IReadOnlyList<(string Past, string Present, int Use)> VerbStems { get; }
 
     /// <summary>Number of forms with learned lemmas.</summary>
     public int LearnedFormCount => _forms.Count;
@@ -111,7 +121,7 @@ public sealed class LemmaLexicon
         using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
         using var reader = new StreamReader(brotli, Encoding.UTF8);
         var forms = new Dictionary<string, LearnedForm>(StringComparer.Ordinal);
-        var verbs = new List<(string, string)>();
+        var verbs = new List<(string, string, int)>();
         var words = new Dictionary<string, (string, WordClass, byte)>(StringComparer.Ordinal);
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -119,8 +129,8 @@ public sealed class LemmaLexicon
             var parts = line.Split('\t');
             switch (parts[0])
             {
-                case "V" when parts.Length == 3:
-                    verbs.Add((parts[1], parts[2]));
+                case "V" when parts.Length == 4:
+                    verbs.Add((parts[1], parts[2], int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture)));
                     break;
                 case "F" when parts.Length == 4:
                     forms[parts[1]] = new LearnedForm(parts[2].Length == 0 ? null : string.Intern(parts[2]), byte.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));

@@ -30,8 +30,7 @@ public static class LemmaLexiconBuilder
         string Path(string relative) => System.IO.Path.Combine(dataRoot, relative);
 
         var bijankhan = ReadBijankhan(Path("pos/bijankhan-subset.txt"));
-        var stems = ReadVerbStems(Path("lexicons/hazm/verbs.dat"), Path("lexicons/shekar/verbs.csv"), Path("lexicons/parsivar/stemmer/verb_tense.txt"));
-        stems = OrderByUse(stems, bijankhan);
+        var stems = OrderByUse(ReadVerbStems(Path("lexicons/hazm/verbs.dat"), Path("lexicons/shekar/verbs.csv"), Path("lexicons/parsivar/stemmer/verb_tense.txt")), bijankhan);
         var words = ReadKnownWords(Path("lexicons/hazm/words.dat"), out var hazmPlurals);
 
         // Uninflected Bijankhan forms are known words of the class their tag names.
@@ -60,11 +59,14 @@ public static class LemmaLexiconBuilder
             }
         }
 
+        // «روی», «سوی» are prepositions as often as nouns with ezafe: keep them whole.
+        var prepositions = bijankhan.Keys.Where(k => k.Tag.StartsWith("P_", StringComparison.Ordinal)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+
         // Bijankhan: the majority analysis of each form over its tags.
         var votes = new Dictionary<string, Dictionary<(string?, byte), int>>(StringComparer.Ordinal);
         foreach (var ((key, tag), count) in bijankhan)
         {
-            var analysis = AnalyzeTagged(probe, key, tag, forms);
+            var analysis = AnalyzeTagged(probe, key, tag, forms, prepositions);
             if (!votes.TryGetValue(key, out var v))
             {
                 votes[key] = v = [];
@@ -86,7 +88,7 @@ public static class LemmaLexiconBuilder
         {
             if (!forms.ContainsKey(key))
             {
-                var (lemma, _) = AnalyzeTagged(probe, key, "N_PL", forms);
+                var (lemma, _) = AnalyzeTagged(probe, key, "N_PL", forms, prepositions);
                 if (lemma is not null)
                 {
                     forms[key] = new LearnedForm(lemma, 0);
@@ -95,9 +97,12 @@ public static class LemmaLexiconBuilder
         }
 
         // iPerUDT training treebank: gold lemmas for forms Bijankhan does not cover.
-        foreach (var (key, lemma, clitic) in ReadTreebank(Path("treebanks/iperudt-train.conllu")))
+        // Informal blogs: only verbs, clitic splits and plain suffix stripping are taken over, so their spelling
+        // conventions («رو» → «را», «تو» → «در») never reach formal text.
+        foreach (var (key, lemma, clitic, isVerb) in ReadTreebank(Path("treebanks/iperudt-train.conllu")))
         {
-            if (!forms.ContainsKey(key) && !probe.Lexicon.Verbs.ContainsKey(key))
+            bool trusted = isVerb || clitic > 0 || (key.StartsWith(LemmaKey.Fold(lemma), StringComparison.Ordinal) && key.Length > lemma.Length);
+            if (trusted && !forms.ContainsKey(key) && !probe.Lexicon.Verbs.ContainsKey(key))
             {
                 forms[key] = new LearnedForm(LemmaKey.Fold(lemma) == key && clitic == 0 ? null : lemma, (byte)clitic);
             }
@@ -113,12 +118,12 @@ public static class LemmaLexiconBuilder
     }
 
     /// <summary>Writes a lexicon as sorted, tab-separated lines compressed with Brotli.</summary>
-    internal static Summary Write(Stream output, List<(string Past, string Present)> stems, Dictionary<string, (string Word, WordClass Class, byte Rank)> words, Dictionary<string, LearnedForm> forms)
+    internal static Summary Write(Stream output, List<(string Past, string Present, int Use)> stems, Dictionary<string, (string Word, WordClass Class, byte Rank)> words, Dictionary<string, LearnedForm> forms)
     {
         var text = new StringBuilder();
-        foreach (var (past, present) in stems)
+        foreach (var (past, present, use) in stems)
         {
-            text.Append("V\t").Append(past).Append('\t').Append(present).Append('\n');
+            text.Append("V\t").Append(past).Append('\t').Append(present).Append('\t').Append(use).Append('\n');
         }
         foreach (var (word, cls, rank) in words.Values.OrderBy(w => w.Word, StringComparer.Ordinal))
         {
@@ -155,7 +160,7 @@ public static class LemmaLexiconBuilder
         tag.Contains("_PL", StringComparison.Ordinal) || tag.Contains("INYA", StringComparison.Ordinal) || tag.Contains("PAFF", StringComparison.Ordinal)
         || tag.Contains("CMPR", StringComparison.Ordinal) || tag.Contains("SUP", StringComparison.Ordinal);
 
-    private static (string? Lemma, byte Clitic) AnalyzeTagged(Lemmatizer probe, string key, string tag, Dictionary<string, LearnedForm> handMade)
+    private static (string? Lemma, byte Clitic) AnalyzeTagged(Lemmatizer probe, string key, string tag, Dictionary<string, LearnedForm> handMade, HashSet<string> prepositions)
     {
         if (handMade.TryGetValue(key, out var fixedForm))
         {
@@ -170,6 +175,7 @@ public static class LemmaLexiconBuilder
         bool ezafeWritten = tag.EndsWith("_GEN", StringComparison.Ordinal) && key.EndsWith('ی') && !probe.Lexicon.Words.ContainsKey(key);
         // Ezafe after a long vowel is written «ی»: «جای», «صدای», «دنیای» → «جا», «صدا», «دنیا».
         if (tag.EndsWith("_GEN", StringComparison.Ordinal) && tag.StartsWith("N_", StringComparison.Ordinal) && key.Length > 2 && key[^1] == 'ی' && key[^2] is 'ا' or 'و'
+            && !prepositions.Contains(key)
             && probe.Lexicon.Words.TryGetValue(key.AsSpan(0, key.Length - 1), out var host) && (host.Class & WordClass.Noun) != 0)
         {
             return (probe.Lemmatize(host.Word) ?? host.Word, 0);
@@ -309,7 +315,7 @@ public static class LemmaLexiconBuilder
     }
 
     /// <summary>Most used verbs first (by Bijankhan verb tokens their forms cover), so they win shared forms.</summary>
-    private static List<(string Past, string Present)> OrderByUse(List<(string Past, string Present)> stems, Dictionary<(string Key, string Tag), int> bijankhan)
+    private static List<(string Past, string Present, int Use)> OrderByUse(List<(string Past, string Present)> stems, Dictionary<(string Key, string Tag), int> bijankhan)
     {
         var verbTokens = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var ((key, tag), count) in bijankhan)
@@ -333,7 +339,7 @@ public static class LemmaLexiconBuilder
             });
             use[stem] = total;
         }
-        return [.. stems.OrderByDescending(s => use[s]).ThenBy(s => s.Past, StringComparer.Ordinal).ThenBy(s => s.Present, StringComparer.Ordinal)];
+        return [.. stems.OrderByDescending(s => use[s]).ThenBy(s => s.Past, StringComparer.Ordinal).ThenBy(s => s.Present, StringComparer.Ordinal).Select(s => (s.Past, s.Present, use[s]))];
     }
 
     private static Dictionary<string, (string Word, WordClass Class, byte Rank)> ReadKnownWords(string path, out List<string> plurals)
@@ -368,11 +374,13 @@ public static class LemmaLexiconBuilder
     }
 
     /// <summary>(key, lemma, clitic length) per word of the treebank; multiword tokens give their clitic split.</summary>
-    private static IEnumerable<(string Key, string Lemma, int Clitic)> ReadTreebank(string path)
+    private static IEnumerable<(string Key, string Lemma, int Clitic, bool IsVerb)> ReadTreebank(string path)
     {
-        var votes = new Dictionary<string, Dictionary<(string, int), int>>(StringComparer.Ordinal);
-        void Vote(string key, string lemma, int clitic)
+        var votes = new Dictionary<string, Dictionary<(string, int, bool), int>>(StringComparer.Ordinal);
+        void Vote(string key, string rawLemma, int clitic)
         {
+            bool isVerb = rawLemma.Contains('#', StringComparison.Ordinal);
+            string lemma = PastStem(rawLemma);
             if (key.Length == 0 || lemma.Length == 0 || lemma == "_")
             {
                 return;
@@ -381,7 +389,7 @@ public static class LemmaLexiconBuilder
             {
                 votes[key] = v = [];
             }
-            v[(lemma, clitic)] = v.GetValueOrDefault((lemma, clitic)) + 1;
+            v[(lemma, clitic, isVerb)] = v.GetValueOrDefault((lemma, clitic, isVerb)) + 1;
         }
         var lines = File.ReadAllLines(path);
         for (int i = 0; i < lines.Length; i++)
@@ -402,7 +410,7 @@ public static class LemmaLexiconBuilder
                     string clitic = LemmaKey.Fold(second[1]);
                     if (token.EndsWith(clitic, StringComparison.Ordinal))
                     {
-                        Vote(token, PastStem(first[2]), clitic.Length);
+                        Vote(token, first[2], clitic.Length);
                     }
                 }
                 continue;
@@ -411,12 +419,12 @@ public static class LemmaLexiconBuilder
             {
                 continue;
             }
-            Vote(LemmaKey.Fold(c[1]), PastStem(c[2].Trim()), 0);
+            Vote(LemmaKey.Fold(c[1]), c[2].Trim(), 0);
         }
         foreach (var (key, v) in votes)
         {
-            var ((lemma, clitic), _) = v.MaxBy(kv => kv.Value);
-            yield return (key, lemma, clitic);
+            var ((lemma, clitic, isVerb), _) = v.MaxBy(kv => kv.Value);
+            yield return (key, lemma, clitic, isVerb);
         }
     }
 
@@ -435,9 +443,10 @@ public static class LemmaLexiconBuilder
         return sb.ToString();
     }
 
+    /// <summary>«کرد#کن» → «کرد»; «بر#داشت#بر#دار» (a preverb written apart) → «داشت».</summary>
     private static string PastStem(string lemma)
     {
-        int hash = lemma.IndexOf('#', StringComparison.Ordinal);
-        return Clean(hash > 0 ? lemma[..hash] : lemma);
+        var parts = lemma.Split('#');
+        return Clean(parts.Length == 4 ? parts[1] : parts[0]);
     }
 }

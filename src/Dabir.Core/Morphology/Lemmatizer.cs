@@ -22,6 +22,9 @@ public sealed class Lemmatizer
     private static readonly (string Ending, bool RestoresHeh)[] PluralEndings =
         [("ترین", false), ("جات", false), ("گان", true), ("یات", true), ("یان", false), ("ها", false), ("ان", false), ("ات", false), ("ات", true), ("تر", false)];
 
+    // Arabic feminine plurals replace a final «ه» or «ت»: خدمات → خدمت, طبقات → طبقه.
+    private static readonly char[] FeminineEndings = ['ه', 'ت'];
+
     private readonly LemmaLexicon _lexicon;
 
     /// <summary>Creates a lemmatizer over <paramref name="lexicon"/>.</summary>
@@ -79,6 +82,9 @@ public sealed class Lemmatizer
         {
             return CliticSplitter.CliticLemma(k);
         }
+        // «خانه‌ای», «نامه‌ی»: after a half-space, «ای»/«ی» is the indefinite or ezafe ending, unless the whole
+        // form is a known word («حرفه‌ای»), which the lookups below settle first.
+        int zwnjHost = EzafeAfterZwnj(word);
         if (_lexicon.Forms.TryGetValue(k, out var learned))
         {
             return learned.Lemma;
@@ -99,7 +105,11 @@ public sealed class Lemmatizer
         {
             return verb.Lemma;
         }
-        return AnalyzeSuffixes(k, out _) ?? AnalyzeUnknown(word, k);
+        if (zwnjHost > 0)
+        {
+            return Lemmatize(word[..zwnjHost]) ?? word[..zwnjHost].ToString();
+        }
+        return AnalyzeSuffixes(k, out _, allowBareEzafe: false) ?? AnalyzeUnknown(word, k);
     }
 
     /// <summary>
@@ -134,6 +144,12 @@ public sealed class Lemmatizer
         return null;
     }
 
+    private static int EzafeAfterZwnj(ReadOnlySpan<char> word)
+    {
+        int zwnj = word.LastIndexOf(PersianChars.Zwnj);
+        return zwnj >= 2 && word[(zwnj + 1)..] is "ای" or "ی" or "ایی" ? zwnj : -1;
+    }
+
     /// <summary>
     /// A written half-space settles what a bare key leaves open: «حرف‌های» is «حرف» + «های», never «حرفه‌ای».
     /// Returns the host before the half-space when what follows it is a plural, comparative or clitic ending.
@@ -158,7 +174,7 @@ public sealed class Lemmatizer
     /// Strips suffix layers (clitic, then ezafe/indefinite ی, then plural or comparative) from a key until a
     /// known word of a fitting class remains; prefers the longest such base. Returns its lemma, or null.
     /// </summary>
-    internal string? AnalyzeSuffixes(ReadOnlySpan<char> key, out int cliticLength, bool allowClitic = true)
+    internal string? AnalyzeSuffixes(ReadOnlySpan<char> key, out int cliticLength, bool allowClitic = true, bool allowBareEzafe = true)
     {
         cliticLength = 0;
         string? best = null;
@@ -194,13 +210,24 @@ public sealed class Lemmatizer
                     {
                         continue;
                     }
+                    // «ی» alone on an unknown word is far more often a relational adjective («مغناطیسی») than
+                    // an indefinite or ezafe ending; only tagged training data may strip it.
+                    if (!allowBareEzafe && c < 0 && p < 0 && y != 0)
+                    {
+                        continue;
+                    }
                     string plural = p < 0 ? "" : PluralEndings[p].Ending;
                     if (p >= 0 && !afterEzafe.EndsWith(plural, StringComparison.Ordinal))
                     {
                         continue;
                     }
                     scoped ReadOnlySpan<char> stem = afterEzafe[..^plural.Length];
-                    if (p >= 0 && PluralEndings[p].RestoresHeh)
+                    if (plural == "یان" && (stem.Length == 0 || stem[^1] is not ('ا' or 'و')))
+                    {
+                        continue; // «یان» follows a long vowel (دانشجویان); otherwise it is «ی» + «ان» (ایرانیان → ایرانی)
+                    }
+                    bool restored = p >= 0 && PluralEndings[p].RestoresHeh;
+                    if (restored)
                     {
                         // بندگان → بنده, تجربیات → تجربه: the silent «ه» turns into «گ» or «ی» before the ending.
                         stem.CopyTo(buffer);
@@ -214,15 +241,25 @@ public sealed class Lemmatizer
                     var required = plural switch
                     {
                         "" => c >= 0 && y < 0 ? WordClass.Noun | WordClass.Adjective | WordClass.Other : WordClass.Noun | WordClass.Adjective,
-                        "تر" or "ترین" => WordClass.Adjective | WordClass.Other,
+                        "تر" or "ترین" => WordClass.Adjective,
                         "ان" or "یان" or "گان" => WordClass.Noun | WordClass.Adjective,
                         "ات" or "یات" => WordClass.Noun,
                         _ => WordClass.Noun,
                     };
                     string? lemma = LemmaOfBase(stem, required, out byte rank);
-                    // An analysis with «ها» outranks one without («کارهای» is «کار» + «ها» + «ی», not «کاره» + «ای»);
-                    // then the more frequent base («کلمات» → «کلمه», not «کلم»), then the longer one.
-                    int score = (plural == "ها" ? 1 << 16 : 0) + (rank << 8) + stem.Length;
+                    if (lemma is null && plural == "ات" && !restored)
+                    {
+                        // خدمات → خدمت: try the «ت» the feminine plural replaced.
+                        stem.CopyTo(buffer);
+                        buffer[stem.Length] = 'ت';
+                        lemma = LemmaOfBase(buffer[..(stem.Length + 1)], required, out rank);
+                        restored = lemma is not null;
+                    }
+                    // The more frequent base wins («کلمات» → «کلمه», not «کلم»), with a lead for «ها» («کارهای» is
+                    // «کار» + «ها» + «ی» rather than «کاره» + «ای») and for a restored feminine ending
+                    // («طبقات» → «طبقه», not «طبق»); then the longer base.
+                    int bonus = plural == "ها" ? 3 : plural == "ات" && restored ? 8 : 0;
+                    int score = ((rank + bonus) << 8) + stem.Length;
                     if (lemma is not null && score > bestBase)
                     {
                         best = lemma;
