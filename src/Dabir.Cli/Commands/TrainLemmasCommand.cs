@@ -10,9 +10,10 @@ internal static class TrainLemmasCommand
     {
         var data = new Option<string>("--data") { Description = "The shared data folder (../shared/data).", DefaultValueFactory = _ => "../shared/data" };
         var output = new Option<string>("--out") { Description = "Where to write the lexicon.", DefaultValueFactory = _ => "src/Dabir.Core/Models/lemma-lexicon.bin.br" };
+        var listing = new Option<string?>("--listing") { Description = "Also write the lexicon uncompressed to this file, for inspection." };
         var command = new Command("lemmas", "Build the lemma lexicon (verb stems, known words, learned forms) from training data only.")
         {
-            data, output,
+            data, output, listing,
         };
         command.SetAction(parse =>
         {
@@ -25,7 +26,9 @@ internal static class TrainLemmasCommand
                     throw new CliInputException($"{dataRoot}: no such directory");
                 }
                 using var stream = new FileStream(outPath, FileMode.Create, FileAccess.Write);
-                var summary = LemmaLexiconBuilder.Build(dataRoot, stream);
+                string? listingPath = parse.GetValue(listing);
+                using var listingWriter = listingPath is null ? null : new StreamWriter(listingPath);
+                var summary = LemmaLexiconBuilder.Build(dataRoot, stream, listingWriter);
                 Console.Error.WriteLine($"dabir: lemma lexicon: {summary.VerbStems} verb stems, {summary.Words} known words, {summary.LearnedForms} learned forms, {summary.CompressedBytes} bytes -> {outPath}");
                 return ExitCodes.Ok;
             });

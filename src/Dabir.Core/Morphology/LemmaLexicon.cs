@@ -62,7 +62,7 @@ public sealed class LemmaLexicon
                 bool strong = prefixed && use > 0 && !key.StartsWith('ب');
                 // The first (most used) verb that produces a form keeps it («کند» is «کرد», not «کند»), except
                 // that a form without a prefix beats one read with a prefix («نشسته» is «نشست», not «ن» + «شسته»).
-                if (!_verbs.TryGetValue(key, out var existing) || (existing.Prefixed && !prefixed))
+                if (!_verbs.TryGetValue(key, out var existing) || (existing.Prefixed && !prefixed && use > 0))
                 {
                     _verbs[key] = new VerbForm(lemma, strong);
                 }

@@ -23,7 +23,10 @@ public static class LemmaLexiconBuilder
     private static readonly string[] CopulaEndings = ["م", "ی", "", "یم", "ید", "ند"];
 
     /// <summary>Builds the lexicon from <paramref name="dataRoot"/> (the shared <c>data</c> folder) and writes it to <paramref name="output"/>.</summary>
-    public static Summary Build(string dataRoot, Stream output)
+    /// <param name="dataRoot">The shared data folder.</param>
+    /// <param name="output">Receives the Brotli-compressed lexicon.</param>
+    /// <param name="listing">Receives the same lines uncompressed, for inspection (optional).</param>
+    public static Summary Build(string dataRoot, Stream output, TextWriter? listing = null)
     {
         ArgumentNullException.ThrowIfNull(dataRoot);
         ArgumentNullException.ThrowIfNull(output);
@@ -108,17 +111,36 @@ public static class LemmaLexiconBuilder
             }
         }
 
+        // Known words that are an ezafe or indefinite form of another («دارای» → «دارا», «افرادی» → «فرد»),
+        // except prepositions («روی», «سوی»).
+        var wholeForms = words.Keys.Concat(forms.Where(kv => kv.Value.Lemma is null && kv.Value.CliticLength == 0).Select(kv => kv.Key)).Distinct().ToList();
+        foreach (var key in wholeForms)
+        {
+            if (key.Length > 3 && key[^1] == 'ی' && (!forms.TryGetValue(key, out var self) || self.Lemma is null) && !prepositions.Contains(key) && !probe.Lexicon.Verbs.ContainsKey(key))
+            {
+                string host = key[..^1];
+                if (key[^2] is 'ا' or 'و' && words.TryGetValue(host, out var known) && (known.Class & WordClass.Noun) != 0 && known.Rank >= 16)
+                {
+                    forms[key] = new LearnedForm(known.Word, 0);
+                }
+                else if (forms.TryGetValue(host, out var plural) && plural.Lemma is not null && plural.CliticLength == 0 && words.ContainsKey(LemmaKey.Fold(plural.Lemma)))
+                {
+                    forms[key] = new LearnedForm(plural.Lemma, 0);
+                }
+            }
+        }
+
         // Forms that analyse to themselves add nothing a known word would not.
         // (A form that is also a verb form keeps its entry: «شاید» is an adverb, not «شایست».)
         foreach (var key in forms.Where(kv => kv.Value.Lemma is null && kv.Value.CliticLength == 0 && words.ContainsKey(kv.Key) && !probe.Lexicon.Verbs.ContainsKey(kv.Key)).Select(kv => kv.Key).ToList())
         {
             forms.Remove(key);
         }
-        return Write(output, stems, words, forms);
+        return Write(output, stems, words, forms, listing);
     }
 
     /// <summary>Writes a lexicon as sorted, tab-separated lines compressed with Brotli.</summary>
-    internal static Summary Write(Stream output, List<(string Past, string Present, int Use)> stems, Dictionary<string, (string Word, WordClass Class, byte Rank)> words, Dictionary<string, LearnedForm> forms)
+    internal static Summary Write(Stream output, List<(string Past, string Present, int Use)> stems, Dictionary<string, (string Word, WordClass Class, byte Rank)> words, Dictionary<string, LearnedForm> forms, TextWriter? listing = null)
     {
         var text = new StringBuilder();
         foreach (var (past, present, use) in stems)
@@ -133,6 +155,7 @@ public static class LemmaLexiconBuilder
         {
             text.Append("F\t").Append(key).Append('\t').Append(form.Lemma).Append('\t').Append(form.CliticLength).Append('\n');
         }
+        listing?.Write(text.ToString());
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         long before = output.CanSeek ? output.Position : 0;
         using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -169,7 +192,7 @@ public static class LemmaLexiconBuilder
         // Participles (ADJ_INO: «کرده», «شده») are verb forms in UD; plain adjectives («خسته») are not.
         if (tag.StartsWith("V_", StringComparison.Ordinal) || tag.StartsWith("ADJ_INO", StringComparison.Ordinal) || tag.StartsWith("MORP_MADJ", StringComparison.Ordinal))
         {
-            return probe.Lexicon.Verbs.TryGetValue(key, out var verb) ? (verb.Lemma, (byte)0) : (null, (byte)0);
+            return (probe.AnalyzeVerb(key), 0);
         }
         bool paff = tag.Contains("PAFF", StringComparison.Ordinal);
         bool ezafeWritten = tag.EndsWith("_GEN", StringComparison.Ordinal) && key.EndsWith('ی') && !probe.Lexicon.Words.ContainsKey(key);
@@ -238,6 +261,20 @@ public static class LemmaLexiconBuilder
         if (key.Length == 4 && key[2] == 'و')
         {
             candidates.Add(C(0, 1, 3)); // فعول: علوم → علم
+            if (key[1] == key[3])
+            {
+                candidates.Add(C(0, 1)); // حقوق → حق, خطوط → خط
+            }
+        }
+        if (key.Length == 4 && key[2] == 'ا')
+        {
+            candidates.Add(C(0, 1, 3)); // فعال: رجال → رجل, بلاد → بلد
+            candidates.Add(C(0, 1, 3, Heh)); // نقاط → نقطه
+        }
+        if (key.Length == 3)
+        {
+            candidates.Add(C(0, 1) + "ت"); // فعل: ملل → ملت
+            candidates.Add(C(0, 1, Heh)); // غدد → غده
         }
         string? best = null;
         int bestRank = 15;
@@ -282,7 +319,8 @@ public static class LemmaLexiconBuilder
         {
             past = Clean(past);
             present = Clean(present);
-            if (past.Length > 0 && !past.StartsWith('#') && seen.Add(past + "#" + present))
+            // (Skips stems glued to a prefix by mistake, «می‌زید», which would claim every «می‌زند».)
+            if (past.Length > 0 && !past.StartsWith('#') && !past.StartsWith("می\u200C", StringComparison.Ordinal) && seen.Add(past + "#" + present))
             {
                 stems.Add((past, present));
             }

@@ -20,7 +20,7 @@ public sealed class Lemmatizer
     private static readonly string[] EzafeEndings = ["ای", "یی", "ی"];
     // Plural and comparative endings; «true» restores the silent «ه» the ending replaced (بندگان → بنده).
     private static readonly (string Ending, bool RestoresHeh)[] PluralEndings =
-        [("ترین", false), ("جات", false), ("گان", true), ("یات", true), ("یان", false), ("ها", false), ("ان", false), ("ات", false), ("ات", true), ("تر", false)];
+        [("ترین", false), ("جات", false), ("گان", true), ("یات", true), ("یان", false), ("ها", false), ("ان", false), ("ات", false), ("ات", true), ("ین", false), ("تر", false)];
 
     // Arabic feminine plurals replace a final «ه» or «ت»: خدمات → خدمت, طبقات → طبقه.
     private static readonly char[] FeminineEndings = ['ه', 'ت'];
@@ -82,6 +82,15 @@ public sealed class Lemmatizer
         {
             return CliticSplitter.CliticLemma(k);
         }
+        // Person endings of the copula split off a host («خوشحال» + «ند») and «ین» split off «همین»-like tokens.
+        if (k is "ند" or "اند" or "ید" or "ی")
+        {
+            return "هست";
+        }
+        if (k is "ین")
+        {
+            return "این";
+        }
         // «خانه‌ای», «نامه‌ی»: after a half-space, «ای»/«ی» is the indefinite or ezafe ending, unless the whole
         // form is a known word («حرفه‌ای»), which the lookups below settle first.
         int zwnjHost = EzafeAfterZwnj(word);
@@ -118,13 +127,9 @@ public sealed class Lemmatizer
     /// </summary>
     private string? AnalyzeUnknown(ReadOnlySpan<char> word, ReadOnlySpan<char> key)
     {
-        foreach (var preverb in (ReadOnlySpan<string>)["بر", "در", "باز", "فرو", "فرا", "ور", "وا"])
+        if (AnalyzeVerb(key) is { } verb)
         {
-            if (key.Length > preverb.Length + 2 && key.StartsWith(preverb, StringComparison.Ordinal)
-                && _lexicon.Verbs.TryGetValue(key[preverb.Length..], out var verb))
-            {
-                return verb.Lemma;
-            }
+            return verb;
         }
         foreach (var ending in (ReadOnlySpan<string>)["هایی", "های", "ها"])
         {
@@ -148,6 +153,24 @@ public sealed class Lemmatizer
     {
         int zwnj = word.LastIndexOf(PersianChars.Zwnj);
         return zwnj >= 2 && word[(zwnj + 1)..] is "ای" or "ی" or "ایی" ? zwnj : -1;
+    }
+
+    /// <summary>The past stem of a verb form, also when a preverb is written before it («برمیگشت» → «گشت»).</summary>
+    internal string? AnalyzeVerb(ReadOnlySpan<char> key)
+    {
+        if (_lexicon.Verbs.TryGetValue(key, out var verb))
+        {
+            return verb.Lemma;
+        }
+        foreach (var preverb in (ReadOnlySpan<string>)["بر", "در", "باز", "فرو", "فرا", "ور", "وا"])
+        {
+            if (key.Length > preverb.Length + 2 && key.StartsWith(preverb, StringComparison.Ordinal)
+                && _lexicon.Verbs.TryGetValue(key[preverb.Length..], out verb))
+            {
+                return verb.Lemma;
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -222,6 +245,10 @@ public sealed class Lemmatizer
                         continue;
                     }
                     scoped ReadOnlySpan<char> stem = afterEzafe[..^plural.Length];
+                    if (plural == "ین" && stem.Length < 3)
+                    {
+                        continue; // the Arabic masculine plural needs a real stem: مسلمین → مسلم
+                    }
                     if (plural == "یان" && (stem.Length == 0 || stem[^1] is not ('ا' or 'و')))
                     {
                         continue; // «یان» follows a long vowel (دانشجویان); otherwise it is «ی» + «ان» (ایرانیان → ایرانی)
@@ -242,7 +269,7 @@ public sealed class Lemmatizer
                     {
                         "" => c >= 0 && y < 0 ? WordClass.Noun | WordClass.Adjective | WordClass.Other : WordClass.Noun | WordClass.Adjective,
                         "تر" or "ترین" => WordClass.Adjective,
-                        "ان" or "یان" or "گان" => WordClass.Noun | WordClass.Adjective,
+                        "ان" or "یان" or "گان" or "ین" => WordClass.Noun | WordClass.Adjective,
                         "ات" or "یات" => WordClass.Noun,
                         _ => WordClass.Noun,
                     };
@@ -259,7 +286,8 @@ public sealed class Lemmatizer
                     // «کار» + «ها» + «ی» rather than «کاره» + «ای») and for a restored feminine ending
                     // («طبقات» → «طبقه», not «طبق»); then the longer base.
                     int bonus = plural == "ها" ? 3 : plural == "ات" && restored ? 8 : 0;
-                    int score = ((rank + bonus) << 8) + stem.Length;
+                    int layers = (c >= 0 ? 1 : 0) + (y >= 0 ? 1 : 0) + (p >= 0 ? 1 : 0);
+                    int score = ((rank + bonus - 2 * layers + 16) << 8) + stem.Length;
                     if (lemma is not null && score > bestBase)
                     {
                         best = lemma;
@@ -275,6 +303,13 @@ public sealed class Lemmatizer
     private string? LemmaOfBase(ReadOnlySpan<char> stem, WordClass required, out byte rank)
     {
         rank = 0;
+        // A learned plural under an ezafe or indefinite «ی» («افرادی», «مواردی»): its lemma is the plural's.
+        if (_lexicon.Forms.TryGetValue(stem, out var plural) && plural.Lemma is not null && plural.CliticLength == 0
+            && (required & WordClass.Noun) != 0 && _lexicon.Words.TryGetValue(plural.Lemma, out var singular))
+        {
+            rank = singular.Rank;
+            return plural.Lemma;
+        }
         if (!_lexicon.Words.TryGetValue(stem, out var known) || (known.Class & required) == 0)
         {
             return null;
