@@ -41,10 +41,11 @@ public static class SentenceSplitter
             end = tokens.Length;
         }
         int i = first;
+        int sentenceStart = first;
         while (i < end)
         {
             i++;
-            if (!IsSentenceEnd(text, tokens, i - 1, first))
+            if (!IsSentenceEnd(text, tokens, i - 1, first) && !EndsDateline(text, tokens, sentenceStart, i - 1))
             {
                 continue;
             }
@@ -57,12 +58,33 @@ public static class SentenceSplitter
             if (i < end)
             {
                 sentenceEnds.Add(i);
+                sentenceStart = i;
             }
         }
         if (end > first)
         {
             sentenceEnds.Add(end);
         }
+    }
+
+    /// <summary>
+    /// A news dateline, «لندن - ایرنا:» or «تهران - واحد مرکزی خبر:», is a sentence of its own: a colon
+    /// after a short opening (at most six tokens) that contains a dash.
+    /// </summary>
+    private static bool EndsDateline(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int sentenceStart, int index)
+    {
+        if (text[tokens[index].Start] != ':' || index - sentenceStart > 6 || index - sentenceStart < 2)
+        {
+            return false;
+        }
+        for (int t = sentenceStart + 1; t < index; t++)
+        {
+            if (tokens[t].Length == 1 && text[tokens[t].Start] is '-' or '–' or '—')
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsSentenceEnd(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int index, int first)
