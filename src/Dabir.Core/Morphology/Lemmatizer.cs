@@ -94,6 +94,10 @@ public sealed class Lemmatizer
         // «خانه‌ای», «نامه‌ی»: after a half-space, «ای»/«ی» is the indefinite or ezafe ending, unless the whole
         // form is a known word («حرفه‌ای»), which the lookups below settle first.
         int zwnjHost = EzafeAfterZwnj(word);
+        if (zwnjHost > 0 && !_lexicon.Words.ContainsKey(k))
+        {
+            return Lemmatize(word[..zwnjHost]) ?? word[..zwnjHost].ToString();
+        }
         if (_lexicon.Forms.TryGetValue(k, out var learned))
         {
             return learned.Lemma;
@@ -113,10 +117,6 @@ public sealed class Lemmatizer
         if (isVerb)
         {
             return verb.Lemma;
-        }
-        if (zwnjHost > 0)
-        {
-            return Lemmatize(word[..zwnjHost]) ?? word[..zwnjHost].ToString();
         }
         return AnalyzeSuffixes(k, out _, allowBareEzafe: false) ?? AnalyzeUnknown(word, k);
     }
@@ -190,7 +190,7 @@ public sealed class Lemmatizer
             var rest = suffix[2..];
             return rest.Length == 0 || rest is "ی" or "یی" or "یم" or "یت" or "یش" or "یمان" or "یتان" or "یشان" or "مان" or "تان" or "شان" ? zwnj : -1;
         }
-        return suffix is "تر" or "ترین" or "تری" or "ترینِ" ? zwnj : -1;
+        return suffix is "تر" or "ترین" or "تری" or "اش" or "ام" or "ات" or "مان" or "تان" or "شان" ? zwnj : -1;
     }
 
     /// <summary>

@@ -43,6 +43,12 @@ public sealed class CliticSplitter
         {
             return 0;
         }
+        // A half-space before «اش», «مان»... settles it: «خانه‌اش» is «خانه» + «اش».
+        int zwnj = word.LastIndexOf(PersianChars.Zwnj);
+        if (zwnj >= 2 && word[(zwnj + 1)..] is "اش" or "ام" or "ات" or "مان" or "تان" or "شان" or "یش" or "یم" or "یت")
+        {
+            return zwnj + 1;
+        }
         Span<char> buffer = stackalloc char[LemmaKey.MaxLength];
         int n = LemmaKey.Fold(word, buffer);
         if (n < 3)
