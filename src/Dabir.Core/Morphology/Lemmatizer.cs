@@ -16,7 +16,8 @@ public sealed class Lemmatizer
     private static readonly Lazy<Lemmatizer> DefaultLemmatizer = new(() => new Lemmatizer(LemmaLexicon.Default));
 
     // Pronominal clitics as written after a consonant, after «ه» (with ا) and after a long vowel (with ی).
-    private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
+    // The informal «مون/تون/شون» are written as often as the formal ones in blogs and quoted speech.
+    private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "شون", "تون", "مون", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
     private static readonly string[] EzafeEndings = ["ای", "یی", "ی"];
     // Plural and comparative endings; «true» restores the silent «ه» the ending replaced (بندگان → بنده).
     private static readonly (string Ending, bool RestoresHeh)[] PluralEndings =
@@ -188,7 +189,7 @@ public sealed class Lemmatizer
         if (suffix.StartsWith("ها", StringComparison.Ordinal))
         {
             var rest = suffix[2..];
-            return rest.Length == 0 || rest is "ی" or "یی" or "یم" or "یت" or "یش" or "یمان" or "یتان" or "یشان" or "مان" or "تان" or "شان" ? zwnj : -1;
+            return rest.Length == 0 || rest is "ی" or "یی" or "یم" or "یت" or "یش" or "یمان" or "یتان" or "یشان" or "مان" or "تان" or "شان" or "مون" or "تون" or "شون" ? zwnj : -1;
         }
         return suffix is "تر" or "ترین" or "تری" or "اش" or "ام" or "ات" or "مان" or "تان" or "شان" ? zwnj : -1;
     }
