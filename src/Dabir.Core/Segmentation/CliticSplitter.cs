@@ -43,12 +43,6 @@ public sealed class CliticSplitter
         {
             return 0;
         }
-        // A half-space before «اش», «مان»... settles it: «خانه‌اش» is «خانه» + «اش».
-        int zwnj = word.LastIndexOf(PersianChars.Zwnj);
-        if (zwnj >= 2 && word[(zwnj + 1)..] is "اش" or "ام" or "ات" or "مان" or "تان" or "شان" or "یش" or "یم" or "یت")
-        {
-            return zwnj + 1;
-        }
         Span<char> buffer = stackalloc char[LemmaKey.MaxLength];
         int n = LemmaKey.Fold(word, buffer);
         if (n < 3)
@@ -57,12 +51,31 @@ public sealed class CliticSplitter
         }
         var key = buffer[..n];
         var lexicon = _lemmatizer.Lexicon;
+        if (lexicon.Verbs.ContainsKey(key))
+        {
+            return 0; // person endings stay in the verb: «کرده‌ام», «رفتم»
+        }
+        // A half-space before «اش», «مان»... settles it: «خانه‌اش» is «خانه» + «اش».
+        int zwnj = word.LastIndexOf(PersianChars.Zwnj);
+        if (zwnj >= 2 && word[(zwnj + 1)..] is "اش" or "ام" or "ات" or "مان" or "تان" or "شان" or "یش" or "یم" or "یت")
+        {
+            return zwnj + 1;
+        }
+        // The reflexive always takes its person as a clitic («خودش», «خودشان»), and «مرا» is «من» + «را».
+        if (key.StartsWith("خود") && key.Length > 3 && key[3..] is "م" or "ت" or "ش" or "مان" or "تان" or "شان")
+        {
+            return IndexAfterKeyChars(word, 3);
+        }
+        if (key is "مرا")
+        {
+            return IndexAfterKeyChars(word, 1);
+        }
         int cliticLength;
         if (lexicon.Forms.TryGetValue(key, out var learned))
         {
             cliticLength = learned.CliticLength;
         }
-        else if (lexicon.Verbs.ContainsKey(key) || lexicon.Words.ContainsKey(key))
+        else if (lexicon.Words.ContainsKey(key))
         {
             return 0;
         }
@@ -98,6 +111,25 @@ public sealed class CliticSplitter
             {
                 remaining--;
             }
+        }
+        return index;
+    }
+
+    /// <summary>Index in <paramref name="word"/> just after its first <paramref name="count"/> key characters.</summary>
+    private static int IndexAfterKeyChars(ReadOnlySpan<char> word, int count)
+    {
+        int index = 0;
+        while (index < word.Length && count > 0)
+        {
+            char c = word[index++];
+            if (!(c == PersianChars.Zwnj || c == '\u200D' || c == PersianChars.Kashida || PersianChars.IsMark(c)))
+            {
+                count--;
+            }
+        }
+        while (index < word.Length && PersianChars.IsMark(word[index]))
+        {
+            index++; // marks belong to the letter before them
         }
         return index;
     }
