@@ -123,7 +123,7 @@ public static class LemmaLexiconBuilder
                 {
                     forms[key] = new LearnedForm(known.Word, 0);
                 }
-                else if (forms.TryGetValue(host, out var plural) && plural.Lemma is not null && plural.CliticLength == 0 && words.ContainsKey(LemmaKey.Fold(plural.Lemma)))
+                else if (host[^1] != 'ی' && forms.TryGetValue(host, out var plural) && plural.Lemma is not null && plural.CliticLength == 0 && words.ContainsKey(LemmaKey.Fold(plural.Lemma)))
                 {
                     forms[key] = new LearnedForm(plural.Lemma, 0);
                 }
@@ -205,7 +205,7 @@ public static class LemmaLexiconBuilder
         }
         if (IsInflectedTag(tag) || ezafeWritten)
         {
-            string? lemma = probe.AnalyzeSuffixes(key, out int clitic, allowClitic: paff);
+            string? lemma = probe.AnalyzeSuffixes(key, out int clitic, allowClitic: paff, allowMasculinePlural: tag.Contains("_PL", StringComparison.Ordinal));
             if (lemma is not null)
             {
                 return (lemma, (byte)clitic);

@@ -16,8 +16,7 @@ public sealed class Lemmatizer
     private static readonly Lazy<Lemmatizer> DefaultLemmatizer = new(() => new Lemmatizer(LemmaLexicon.Default));
 
     // Pronominal clitics as written after a consonant, after «ه» (with ا) and after a long vowel (with ی).
-    // The informal «مون/تون/شون» are written as often as the formal ones in blogs and quoted speech.
-    private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "شون", "تون", "مون", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
+    private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
     private static readonly string[] EzafeEndings = ["ای", "یی", "ی"];
     // Plural and comparative endings; «true» restores the silent «ه» the ending replaced (بندگان → بنده).
     private static readonly (string Ending, bool RestoresHeh)[] PluralEndings =
@@ -70,7 +69,7 @@ public sealed class Lemmatizer
         int host = HostBeforeSuffixAfterZwnj(word);
         if (host > 0)
         {
-            return Lemmatize(word[..host]) ?? word[..host].ToString();
+            return LemmatizeHost(word[..host]);
         }
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
         int n = LemmaKey.Fold(word, key);
@@ -97,7 +96,7 @@ public sealed class Lemmatizer
         int zwnjHost = EzafeAfterZwnj(word);
         if (zwnjHost > 0 && !_lexicon.Words.ContainsKey(k))
         {
-            return Lemmatize(word[..zwnjHost]) ?? word[..zwnjHost].ToString();
+            return LemmatizeHost(word[..zwnjHost]);
         }
         if (_lexicon.Forms.TryGetValue(k, out var learned))
         {
@@ -119,7 +118,26 @@ public sealed class Lemmatizer
         {
             return verb.Lemma;
         }
+        // An unknown «…ی» over a known word is a relational adjective as often as an indefinite noun: it stays
+        // whole rather than be cut deeper («جریانی» is not «جری» + «ان» + «ی»).
+        if (k.Length > 3 && k[^1] == 'ی' && _lexicon.Words.ContainsKey(k[..^1]))
+        {
+            return null;
+        }
         return AnalyzeSuffixes(k, out _, allowBareEzafe: false) ?? AnalyzeUnknown(word, k);
+    }
+
+    /// <summary>The lemma of a host before a plural, comparative or clitic ending: a known noun stays itself
+    /// («خواسته‌های» → «خواسته», not the verb «خواست»).</summary>
+    private string LemmatizeHost(ReadOnlySpan<char> host)
+    {
+        Span<char> key = stackalloc char[LemmaKey.MaxLength];
+        int n = host.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(host, key) : -1;
+        if (n > 0 && _lexicon.Words.TryGetValue(key[..n], out var known) && !_lexicon.Forms.ContainsKey(key[..n]))
+        {
+            return known.Word;
+        }
+        return Lemmatize(host) ?? host.ToString();
     }
 
     /// <summary>
@@ -198,7 +216,7 @@ public sealed class Lemmatizer
     /// Strips suffix layers (clitic, then ezafe/indefinite ی, then plural or comparative) from a key until a
     /// known word of a fitting class remains; prefers the longest such base. Returns its lemma, or null.
     /// </summary>
-    internal string? AnalyzeSuffixes(ReadOnlySpan<char> key, out int cliticLength, bool allowClitic = true, bool allowBareEzafe = true)
+    internal string? AnalyzeSuffixes(ReadOnlySpan<char> key, out int cliticLength, bool allowClitic = true, bool allowBareEzafe = true, bool allowMasculinePlural = false)
     {
         cliticLength = 0;
         string? best = null;
@@ -246,9 +264,9 @@ public sealed class Lemmatizer
                         continue;
                     }
                     scoped ReadOnlySpan<char> stem = afterEzafe[..^plural.Length];
-                    if (plural == "ین" && stem.Length < 3)
+                    if (plural == "ین" && (stem.Length < 3 || !allowMasculinePlural))
                     {
-                        continue; // the Arabic masculine plural needs a real stem: مسلمین → مسلم
+                        continue; // the Arabic masculine plural (مسلمین → مسلم) only where data tags a plural: «اولین» is not one
                     }
                     if (plural == "یان" && (stem.Length == 0 || stem[^1] is not ('ا' or 'و')))
                     {
