@@ -69,6 +69,13 @@ public sealed class Lemmatizer
         int host = HostBeforeSuffixAfterZwnj(word);
         if (host > 0)
         {
+            // «کرده‌ام» is a verb (perfect), «خانه‌ام» a noun with a clitic.
+            Span<char> verbKey = stackalloc char[LemmaKey.MaxLength];
+            int length = word.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(word, verbKey) : -1;
+            if (length > 0 && _lexicon.Verbs.TryGetValue(verbKey[..length], out var perfect))
+            {
+                return perfect.Lemma;
+            }
             return LemmatizeHost(word[..host]);
         }
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
@@ -94,6 +101,12 @@ public sealed class Lemmatizer
         // «خانه‌ای», «نامه‌ی»: after a half-space, «ای»/«ی» is the indefinite or ezafe ending, unless the whole
         // form is a known word («حرفه‌ای»), which the lookups below settle first.
         int zwnjHost = EzafeAfterZwnj(word);
+        // «می‌دانی» with its half-space is a verb, whatever «میدانی» may be.
+        if ((word.StartsWith("می\u200C", StringComparison.Ordinal) || word.StartsWith("نمی\u200C", StringComparison.Ordinal))
+            && _lexicon.Verbs.TryGetValue(k, out var continuous))
+        {
+            return continuous.Lemma;
+        }
         if (zwnjHost > 0 && !_lexicon.Words.ContainsKey(k))
         {
             return LemmatizeHost(word[..zwnjHost]);
@@ -133,11 +146,13 @@ public sealed class Lemmatizer
     {
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
         int n = host.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(host, key) : -1;
-        if (n > 0 && _lexicon.Words.TryGetValue(key[..n], out var known) && !_lexicon.Forms.ContainsKey(key[..n]))
+        string? lemma = Lemmatize(host);
+        // Only nominals take these endings: a participle host is a noun here.
+        if (lemma is null || (n > 0 && _lexicon.Verbs.ContainsKey(key[..n])))
         {
-            return known.Word;
+            return host.ToString();
         }
-        return Lemmatize(host) ?? host.ToString();
+        return lemma;
     }
 
     /// <summary>

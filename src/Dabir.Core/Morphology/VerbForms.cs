@@ -77,11 +77,23 @@ public static class VerbForms
             {
                 emit(stem, prefix.Length > 0); // imperative: برو، نرو؛ bare in light verbs: «کمک کن»
             }
+            if (prefix is "ب" or "ن" && present[0] == 'ا')
+            {
+                string alef = Prefixed(prefix, present, keepAlef: true);
+                foreach (var ending in PresentEndings)
+                {
+                    emit(alef + ending, true);
+                }
+                emit(alef, true);
+            }
         }
     }
 
     /// <summary>Joins a prefix to a stem the way Persian writes it: «ب» + «آور» → «بیاور», «ن» + «انداز» → «نینداز».</summary>
-    private static string Prefixed(string prefix, string stem)
+    private static string Prefixed(string prefix, string stem) => Prefixed(prefix, stem, keepAlef: false);
+
+    /// <summary>«بیانداز» beside «بینداز»: both spellings of a prefix before «ا» are common.</summary>
+    private static string Prefixed(string prefix, string stem, bool keepAlef)
     {
         if (prefix.Length == 0)
         {
@@ -95,7 +107,7 @@ public static class VerbForms
             }
             if (stem[0] == 'ا')
             {
-                return prefix + "ی" + stem[1..];
+                return prefix + "ی" + (keepAlef ? stem : stem[1..]);
             }
         }
         return prefix + stem;
