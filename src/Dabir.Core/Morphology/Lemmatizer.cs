@@ -109,7 +109,8 @@ public sealed class Lemmatizer
         }
         if (zwnjHost > 0 && !_lexicon.Words.ContainsKey(k))
         {
-            return LemmatizeHost(word[..zwnjHost]);
+            // «کرده‌ای» is a perfect verb; «خانه‌ای» a noun with the indefinite ending.
+            return _lexicon.Verbs.TryGetValue(k, out var perfect) ? perfect.Lemma : LemmatizeHost(word[..zwnjHost]);
         }
         if (_lexicon.Forms.TryGetValue(k, out var learned))
         {
