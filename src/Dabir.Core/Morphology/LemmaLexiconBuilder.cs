@@ -65,25 +65,31 @@ public static class LemmaLexiconBuilder
         // «روی», «سوی» are prepositions as often as nouns with ezafe: keep them whole.
         var prepositions = bijankhan.Keys.Where(k => k.Tag.StartsWith("P_", StringComparison.Ordinal)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
 
-        // Bijankhan: the majority analysis of each form over its tags.
-        var votes = new Dictionary<string, Dictionary<(string?, byte), int>>(StringComparer.Ordinal);
-        foreach (var ((key, tag), count) in bijankhan)
+        // Bijankhan: the majority analysis of each form over its tags. Two passes: the second sees the lemmas the
+        // first learned, so chains resolve («بیشتری» → «بیشتر» → «بیش», «افرادی» → «افراد» → «فرد»).
+        var handMade = new Dictionary<string, LearnedForm>(forms, StringComparer.Ordinal);
+        for (int pass = 0; pass < 2; pass++)
         {
-            var analysis = AnalyzeTagged(probe, key, tag, forms, prepositions);
-            if (!votes.TryGetValue(key, out var v))
+            var votes = new Dictionary<string, Dictionary<(string?, byte), int>>(StringComparer.Ordinal);
+            foreach (var ((key, tag), count) in bijankhan)
             {
-                votes[key] = v = [];
+                var analysis = AnalyzeTagged(probe, key, tag, handMade, prepositions);
+                if (!votes.TryGetValue(key, out var v))
+                {
+                    votes[key] = v = [];
+                }
+                v[analysis] = v.GetValueOrDefault(analysis) + count;
             }
-            v[analysis] = v.GetValueOrDefault(analysis) + count;
-        }
-        foreach (var (key, v) in votes)
-        {
-            if (forms.ContainsKey(key) && v.Keys.All(a => a.Item1 is null))
+            foreach (var (key, v) in votes)
             {
-                continue; // a broken plural or copula listed by hand outranks an untagged guess
+                if (handMade.ContainsKey(key) && v.Keys.All(a => a.Item1 is null))
+                {
+                    continue; // a broken plural or copula listed by hand outranks an untagged guess
+                }
+                var (lemma, clitic) = v.MaxBy(kv => kv.Value).Key;
+                forms[key] = new LearnedForm(lemma is not null && lemma == key ? null : lemma, clitic);
             }
-            var (lemma, clitic) = v.MaxBy(kv => kv.Value).Key;
-            forms[key] = new LearnedForm(lemma is not null && lemma == key ? null : lemma, clitic);
+            probe = new Lemmatizer(new LemmaLexicon(new Dictionary<string, LearnedForm>(forms), stems, words));
         }
 
         // Hazm's plurals that Bijankhan did not see: analysed like Bijankhan's N_PL forms.
@@ -127,6 +133,17 @@ public static class LemmaLexiconBuilder
                 {
                     forms[key] = new LearnedForm(plural.Lemma, 0);
                 }
+            }
+        }
+
+        // Plurals Hazm lists as words of their own («بارها», «سالها», «بعدها»): the host when it is a known noun of
+        // three letters or more («تنها», «آنها» stay).
+        foreach (var key in words.Keys)
+        {
+            if (key.Length >= 5 && key.EndsWith("ها", StringComparison.Ordinal) && key != "اینها" && (!forms.TryGetValue(key, out var self) || self.Lemma is null)
+                && words.TryGetValue(key[..^2], out var host) && (host.Class & WordClass.Noun) != 0)
+            {
+                forms[key] = new LearnedForm(host.Word, 0);
             }
         }
 
@@ -249,6 +266,7 @@ public static class LemmaLexiconBuilder
                 candidates.Add(C(0, 1, Yeh, 4, Heh)); // وسایل → وسیله
                 candidates.Add(C(0, 1, YehHamza, 4, Heh)); // مسائل → مسئله
                 candidates.Add(C(0, 1, Alef, 4, Heh)); // رسائل → رساله
+                candidates.Add(C(0, 1, 4) + "ت"); // صنایع → صنعت
             }
         }
         if (key.Length == 6 && key[2] == 'ا' && key[4] == 'ی')

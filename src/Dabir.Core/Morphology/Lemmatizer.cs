@@ -98,6 +98,15 @@ public sealed class Lemmatizer
         {
             return "این";
         }
+        // Prepositions split off a pronoun in old-style writing: «بدان» = «ب» + «آن», «زان» = «ز» + «آن».
+        if (k is "ب")
+        {
+            return "به";
+        }
+        if (k is "ز")
+        {
+            return "از";
+        }
         // «خانه‌ای», «نامه‌ی»: after a half-space, «ای»/«ی» is the indefinite or ezafe ending, unless the whole
         // form is a known word («حرفه‌ای»), which the lookups below settle first.
         int zwnjHost = EzafeAfterZwnj(word);
