@@ -34,9 +34,11 @@ public sealed class LemmaAnnotator(Lemmatizer lemmatizer) : ITokenAnnotator
     public void Annotate(IReadOnlyList<string> tokens, Span<TokenAnnotation> annotations)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        var lemmas = new string?[tokens.Count];
+        lemmatizer.LemmatizeSentence(tokens, lemmas);
         for (int i = 0; i < tokens.Count; i++)
         {
-            annotations[i].Lemma = lemmatizer.Lemmatize(tokens[i]);
+            annotations[i].Lemma = lemmas[i] ?? tokens[i];
         }
     }
 }

@@ -47,6 +47,66 @@ public sealed class Lemmatizer
         return Lemmatize(word.AsSpan()) ?? word;
     }
 
+    /// <summary>
+    /// Lemmatises the words of one sentence. Context settles one ambiguity a word alone cannot: a past
+    /// participle («ساخته», «کشته») is a verb form (lemma: the past stem) before an auxiliary or at the end of a
+    /// clause («ساخته شد», «کشته و ...»), and an adjective or noun (its own lemma) before anything else
+    /// («بناهای ساخته شده» keeps the verb reading of «شده»; «مطالب گفته شده» → «گفت» + «شد»; «گفته‌ی او» → «گفته»).
+    /// </summary>
+    public void LemmatizeSentence(IReadOnlyList<string> words, Span<string?> lemmas)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        for (int i = 0; i < words.Count; i++)
+        {
+            lemmas[i] = Lemmatize(words[i]);
+        }
+        for (int i = 0; i < words.Count; i++)
+        {
+            string? verb = ParticipleStem(words[i]);
+            if (verb is null || i + 1 >= words.Count)
+            {
+                continue;
+            }
+            bool verbal = OpensVerbalReading(words[i + 1], lemmas[i + 1]);
+            if (lemmas[i] == verb && !verbal)
+            {
+                lemmas[i] = null;
+            }
+            else if (lemmas[i] is null && verbal && IsAuxiliary(words[i + 1], lemmas[i + 1]))
+            {
+                lemmas[i] = verb; // «گفته شد»: the participle before an auxiliary is the verb
+            }
+        }
+    }
+
+    private static readonly HashSet<string> AuxiliaryLemmas = new(StringComparer.Ordinal) { "شد", "است", "بود", "هست", "خواست", "گشت", "گردید", "کرد", "داشت", "توانست", "باید" };
+
+    /// <summary>The past stem when <paramref name="word"/> is a past participle («ساخته», «نساخته»), else null.</summary>
+    private string? ParticipleStem(string word)
+    {
+        Span<char> key = stackalloc char[LemmaKey.MaxLength];
+        int n = word.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(word, key) : -1;
+        if (n < 3 || key[n - 1] != 'ه' || !_lexicon.Verbs.TryGetValue(key[..n], out var verb))
+        {
+            return null;
+        }
+        var stem = key[..(n - 1)];
+        return stem.SequenceEqual(verb.Lemma) || (stem.Length > 1 && stem[0] == 'ن' && stem[1..].SequenceEqual(verb.Lemma)) ? verb.Lemma : null;
+    }
+
+    private static bool IsAuxiliary(string next, string? nextLemma) =>
+        (nextLemma is not null && AuxiliaryLemmas.Contains(nextLemma)) || AuxiliaryLemmas.Contains(next) || next is "اند" or "ام" or "ای" or "ایم" or "اید";
+
+    /// <summary>What may follow a participle used as a verb: an auxiliary, a conjunction or the end of a clause.</summary>
+    private static bool OpensVerbalReading(string next, string? nextLemma)
+    {
+        if (next.Length == 0 || !PersianChars.IsArabicScript(next[0]) || next is "و" or "که" or "تا" or "ولی" or "اما" or "را")
+        {
+            return true; // punctuation, a conjunction or «را»
+        }
+        return IsAuxiliary(next, nextLemma);
+    }
+
     /// <summary>Returns the lemma of <paramref name="word"/>, or null when the word is its own lemma.</summary>
     public string? Lemmatize(ReadOnlySpan<char> word)
     {
