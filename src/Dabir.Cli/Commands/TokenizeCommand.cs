@@ -102,8 +102,41 @@ internal static class TokenizeCommand
 
     private static ReadOnlySpan<char> Host(ReadOnlySpan<char> form, int cliticAt) => form[..cliticAt].TrimEnd('\u200C');
 
-    private static string LemmaOf(Lemmatizer lemmatizer, Token token, ReadOnlySpan<char> form) =>
-        token.Kind == TokenKind.Word ? lemmatizer.Lemmatize(form) ?? form.ToString() : form.ToString();
+    /// <summary>
+    /// The lemma of every word of a sentence (a split token gives two words, host then clitic), in context:
+    /// <see cref="Lemmatizer.LemmatizeSentence"/> decides participles by the word that follows.
+    /// </summary>
+    private static string[] SentenceLemmas(SegmentedText doc, Sentence sentence, Lemmatizer lemmatizer)
+    {
+        var words = new List<string>(sentence.TokenCount + 4);
+        var clitic = new List<bool>(sentence.TokenCount + 4);
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var form = doc.Form(doc.Tokens[t]);
+            int cliticAt = doc.CliticStarts[t];
+            if (cliticAt > 0)
+            {
+                words.Add(Host(form, cliticAt).ToString());
+                clitic.Add(false);
+                words.Add(form[cliticAt..].ToString());
+                clitic.Add(true);
+            }
+            else
+            {
+                words.Add(form.ToString());
+                clitic.Add(false);
+            }
+        }
+        var lemmas = new string?[words.Count];
+        lemmatizer.LemmatizeSentence(words, lemmas);
+        var result = new string[words.Count];
+        for (int i = 0; i < words.Count; i++)
+        {
+            result[i] = clitic[i] ? CliticSplitter.CliticLemma(words[i]) : lemmas[i] ?? words[i];
+        }
+        return result;
+    }
+
 
     private static void WriteConllu(TextWriter writer, SegmentedText doc, Lemmatizer lemmatizer, State state)
     {
@@ -121,6 +154,7 @@ internal static class TokenizeCommand
             writer.Write($"# sent_id = s{state.Sentence}\n# text = ");
             writer.Write(text.AsSpan(first.Start, last.End - first.Start));
             writer.Write('\n');
+            var lemmas = SentenceLemmas(doc, sentence, lemmatizer);
             int id = 1;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
@@ -136,12 +170,15 @@ internal static class TokenizeCommand
                     writer.Write($"{id}-{id + 1}\t");
                     writer.Write(form);
                     writer.Write($"\t_\t_\t_\t_\t_\t_\t_\t{misc}\n");
-                    WriteWord(writer, id++, host, lemmatizer.Lemmatize(host) ?? host.ToString(), "_");
-                    WriteWord(writer, id++, clitic, CliticSplitter.CliticLemma(clitic), "_");
+                    WriteWord(writer, id, host, lemmas[id - 1], "_");
+                    id++;
+                    WriteWord(writer, id, clitic, lemmas[id - 1], "_");
+                    id++;
                 }
                 else
                 {
-                    WriteWord(writer, id++, form, LemmaOf(lemmatizer, token, form), misc);
+                    WriteWord(writer, id, form, lemmas[id - 1], misc);
+                    id++;
                 }
             }
             writer.Write('\n');
@@ -173,6 +210,8 @@ internal static class TokenizeCommand
             writer.Write($"{{\"sent_id\":\"s{state.Sentence}\",\"paragraph\":{state.Paragraph},\"start\":{state.SourceOffset + span.Start},\"end\":{state.SourceOffset + span.End},\"text\":\"");
             writer.Write(JsonEncodedText.Encode(text.AsSpan(first.Start, last.End - first.Start), Json).ToString());
             writer.Write("\",\"tokens\":[");
+            var lemmas = SentenceLemmas(doc, sentence, lemmatizer);
+            int w = 0;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 var token = doc.Tokens[t];
@@ -192,11 +231,12 @@ internal static class TokenizeCommand
                 {
                     var host = Host(form, cliticAt);
                     var clitic = form[cliticAt..];
-                    writer.Write($",\"words\":[{{\"form\":\"{Encode(host)}\",\"lemma\":\"{Encode(lemmatizer.Lemmatize(host) ?? host.ToString())}\"}},{{\"form\":\"{Encode(clitic)}\",\"lemma\":\"{Encode(CliticSplitter.CliticLemma(clitic))}\"}}]}}");
+                    writer.Write($",\"words\":[{{\"form\":\"{Encode(host)}\",\"lemma\":\"{Encode(lemmas[w])}\"}},{{\"form\":\"{Encode(clitic)}\",\"lemma\":\"{Encode(lemmas[w + 1])}\"}}]}}");
+                    w += 2;
                 }
                 else
                 {
-                    writer.Write($",\"lemma\":\"{Encode(LemmaOf(lemmatizer, token, form))}\"}}");
+                    writer.Write($",\"lemma\":\"{Encode(lemmas[w++])}\"}}");
                 }
             }
             writer.Write("]}\n");

@@ -68,7 +68,8 @@ public sealed class Lemmatizer
                 continue;
             }
             bool verbal = OpensVerbalReading(words[i + 1], lemmas[i + 1]);
-            if (lemmas[i] == verb && !verbal)
+            // The participles of the auxiliaries and light verbs («شده», «بوده», «کرده») stay verbs.
+            if (lemmas[i] == verb && !verbal && !AuxiliaryLemmas.Contains(verb))
             {
                 lemmas[i] = null;
             }
