@@ -279,6 +279,10 @@ public static class LemmaLexiconBuilder
         if (key.Length == 4 && key[2] == 'و')
         {
             candidates.Add(C(0, 1, 3)); // فعول: علوم → علم
+            if (key[1] == 'ئ')
+            {
+                candidates.Add($"{key[0]}أ{key[3]}"); // رئوس → رأس
+            }
             if (key[1] == key[3])
             {
                 candidates.Add(C(0, 1)); // حقوق → حق, خطوط → خط

@@ -69,7 +69,7 @@ public sealed class Lemmatizer
             }
             bool verbal = OpensVerbalReading(words[i + 1], lemmas[i + 1]);
             // The participles of the auxiliaries and light verbs («شده», «بوده», «کرده») stay verbs.
-            if (lemmas[i] == verb && !verbal && !AuxiliaryLemmas.Contains(verb))
+            if (lemmas[i] == verb && !verbal && !LightVerbs.Contains(verb))
             {
                 lemmas[i] = null;
             }
@@ -81,6 +81,9 @@ public sealed class Lemmatizer
     }
 
     private static readonly HashSet<string> AuxiliaryLemmas = new(StringComparer.Ordinal) { "شد", "است", "بود", "هست", "خواست", "گشت", "گردید", "کرد", "داشت", "توانست", "باید" };
+
+    // Light verbs whose participles end verb phrases («به دست آمده», «انجام داده», «صورت گرفته», «ادامه یافته»).
+    private static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal) { "شد", "بود", "کرد", "داشت", "آمد", "داد", "زد", "گرفت", "یافت", "رسید", "گشت", "گردید" };
 
     /// <summary>The past stem when <paramref name="word"/> is a past participle («ساخته», «نساخته»), else null.</summary>
     private string? ParticipleStem(string word)
