@@ -118,10 +118,11 @@ public sealed class Lemmatizer
         {
             return null;
         }
-        // «گفتهٔ», «خانۀ»: the written ezafe is not part of the lemma.
+        // «گفتهٔ», «خانۀ»: the written ezafe is not part of the lemma, and only nominals take it, so a participle
+        // under it is a noun or adjective («گفتهٔ او» → «گفته»).
         if (word[^1] == '\u0654' && word.Length > 1)
         {
-            return Lemmatize(word[..^1]) ?? word[..^1].ToString();
+            return LemmatizeHost(word[..^1]);
         }
         if (word[^1] == 'ۀ')
         {
@@ -180,10 +181,13 @@ public sealed class Lemmatizer
         {
             return continuous.Lemma;
         }
-        if (zwnjHost > 0 && !_lexicon.Words.ContainsKey(k))
+        // (A known word keeps its reading, «حرفه‌ای», unless the data gave its bare key another lemma:
+        // «موزه‌ای» is not «موزهای», the bananas.)
+        if (zwnjHost > 0 && (!_lexicon.Words.ContainsKey(k) || (_lexicon.Forms.TryGetValue(k, out var bare) && bare.Lemma is not null)))
         {
             // «کرده‌ای» is a perfect verb; «خانه‌ای» a noun with the indefinite ending.
-            return _lexicon.Verbs.TryGetValue(k, out var perfect) ? perfect.Lemma : LemmatizeHost(word[..zwnjHost]);
+            // A participle that is its own lemma («گسترده») reads as an adjective: «گسترده‌ای» → «گسترده».
+            return _lexicon.Verbs.TryGetValue(k, out var perfect) && Lemmatize(word[..zwnjHost]) is not null ? perfect.Lemma : LemmatizeHost(word[..zwnjHost]);
         }
         if (_lexicon.Forms.TryGetValue(k, out var learned))
         {
