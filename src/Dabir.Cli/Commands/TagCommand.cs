@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dabir.IO;
+using Dabir.Models;
 using Dabir.Morphology;
 
 namespace Dabir.Cli.Commands;
@@ -14,8 +15,28 @@ internal static class TagCommand
     // Longest run of tokens annotated at once when an input has no blank lines (bounded memory).
     private const int MaxSentenceTokens = 4096;
 
-    /// <summary>The annotators run in order; a tagger registers itself here when it lands.</summary>
-    internal static IReadOnlyList<ITokenAnnotator> Annotators() => [LemmaAnnotator.Default];
+    /// <summary>The annotators run in order: the embedded UPOS and NER taggers, then the lemmatizer.</summary>
+    internal static IReadOnlyList<ITokenAnnotator> Annotators() => [TaggerAnnotator.Instance, LemmaAnnotator.Default];
+
+    /// <summary>Fills UPOS and NER with the embedded taggers of Dabir.Models (PerDT UPOS convention).</summary>
+    private sealed class TaggerAnnotator : ITokenAnnotator
+    {
+        public static readonly TaggerAnnotator Instance = new();
+
+        public void Annotate(IReadOnlyList<string> tokens, Span<TokenAnnotation> annotations)
+        {
+            var words = tokens as string[] ?? [.. tokens];
+            var pos = new UniversalPos[words.Length];
+            var entities = new EntityTag[words.Length];
+            PosTagger.Default.Tag(words, pos);
+            NerTagger.Default.Tag(words, entities);
+            for (int i = 0; i < words.Length; i++)
+            {
+                annotations[i].Upos = PosTagger.Name(pos[i]);
+                annotations[i].Ner = entities[i].ToString();
+            }
+        }
+    }
 
     public static Command Create()
     {
