@@ -1,4 +1,4 @@
-namespace Dabir.News.Tests;
+namespace Dabir.Testing;
 
 /// <summary>
 /// Locates <c>../shared</c> (the project's data, kept beside the repository, never inside it): the
