@@ -16,19 +16,21 @@ internal static class TagCommand
     private const int MaxSentenceTokens = 4096;
 
     /// <summary>The annotators run in order: the embedded UPOS and NER taggers, then the lemmatizer.</summary>
-    internal static IReadOnlyList<ITokenAnnotator> Annotators() => [TaggerAnnotator.Instance, LemmaAnnotator.Default];
+    internal static IReadOnlyList<ITokenAnnotator> Annotators(PosConvention convention = PosConvention.PerDT) =>
+        [new TaggerAnnotator(convention), LemmaAnnotator.Default];
 
-    /// <summary>Fills UPOS and NER with the embedded taggers of Dabir.Models (PerDT UPOS convention).</summary>
-    private sealed class TaggerAnnotator : ITokenAnnotator
+    /// <summary>
+    /// Fills UPOS and NER with the embedded taggers of Dabir.Models. The UPOS convention is the user's choice:
+    /// PerDT (names as PROPN, the default) or Seraji (names as NOUN, Seraji's readings where the treebanks differ).
+    /// </summary>
+    private sealed class TaggerAnnotator(PosConvention convention) : ITokenAnnotator
     {
-        public static readonly TaggerAnnotator Instance = new();
-
         public void Annotate(IReadOnlyList<string> tokens, Span<TokenAnnotation> annotations)
         {
             var words = tokens as string[] ?? [.. tokens];
             var pos = new UniversalPos[words.Length];
             var entities = new EntityTag[words.Length];
-            PosTagger.Default.Tag(words, pos);
+            PosTagger.Default.Tag(words, pos, convention);
             NerTagger.Default.Tag(words, entities);
             for (int i = 0; i < words.Length; i++)
             {
@@ -44,21 +46,23 @@ internal static class TagCommand
         var format = new Option<string>("--input") { Description = "Input layout: 'tokens' (one token per line, blank line between sentences).", DefaultValueFactory = _ => "tokens" };
         format.AcceptOnlyFromAmong("tokens");
         var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
+        var convention = new Option<PosConvention>("--convention") { Description = "UPOS annotation convention: PerDT (names as PROPN) or Seraji (names as NOUN).", DefaultValueFactory = _ => PosConvention.PerDT };
         var command = new Command("tag", "Annotate tokens with UPOS, lemma and NER (columns: token, UPOS, lemma, NER; '_' where a layer is not available).")
         {
-            input, format, output,
+            input, format, output, convention,
         };
         command.SetAction(parse =>
         {
             string? path = parse.GetValue(input);
-            return CliIO.Guard(path, () => Run(path, parse.GetValue(output)));
+            var chosen = parse.GetValue(convention);
+            return CliIO.Guard(path, () => Run(path, parse.GetValue(output), chosen));
         });
         return command;
     }
 
-    private static int Run(string? inputPath, string? outputPath)
+    private static int Run(string? inputPath, string? outputPath, PosConvention convention)
     {
-        var annotators = Annotators();
+        var annotators = Annotators(convention);
         using var stream = CliIO.OpenInput(inputPath);
         var reader = new Utf8ChunkReader(stream);
         using var writer = CliIO.OpenOutput(outputPath);
