@@ -21,10 +21,18 @@ public sealed class ArticleAnalyzer
     /// <summary>Longest first paragraph still taken as a headline when the text has no other marker.</summary>
     private const int MaxTitleLength = 300;
 
-    /// <summary>Creates an analyzer that repairs text with <paramref name="normalizer"/> (the default rules when null).</summary>
+    /// <summary>
+    /// The repair rules analyze uses by default: <see cref="NormalizerOptions.Default"/> with
+    /// <see cref="NormalizerOptions.RemoveControlCharacters"/> off. A document record stays faithful to the
+    /// published text: directional marks (LRM/RLM), ZWJ and soft hyphens carry display intent there, and the
+    /// title, lead and paragraphs should read as published (<c>dabir normalize</c> still removes them).
+    /// </summary>
+    public static NormalizerOptions DefaultRepairOptions { get; } = NormalizerOptions.Default with { RemoveControlCharacters = false };
+
+    /// <summary>Creates an analyzer that repairs text with <paramref name="normalizer"/> (<see cref="DefaultRepairOptions"/> when null).</summary>
     public ArticleAnalyzer(PersianNormalizer? normalizer = null)
     {
-        _normalizer = normalizer ?? new PersianNormalizer();
+        _normalizer = normalizer ?? new PersianNormalizer(DefaultRepairOptions);
     }
 
     private enum Role { Unknown, Title, Lead, Body }
@@ -378,7 +386,7 @@ public sealed class ArticleAnalyzer
             }
             bool join = current is not null && (blockMode
                 ? !(currentIsFirstLineOfText && paras.Count == 1)
-                : paras.Count > 1 && IsIntroducingLine(text, current.Start, current.End));
+                : paras.Count > 1 && IsIntroducingLine(text, current.Start, current.End) && HasWord(text, line));
             if (join)
             {
                 current!.End = line.End;
@@ -390,6 +398,19 @@ public sealed class ArticleAnalyzer
             paras.Add(current);
         }
         return paras;
+    }
+
+    // A line of punctuation only («.», «***») is not what an introducing line introduces.
+    private static bool HasWord(string text, Line line)
+    {
+        foreach (char c in text.AsSpan(line.Start, line.End - line.Start))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A short line ending with a colon («خبرگزاری فارس:») introduces the line after it.
@@ -446,7 +467,10 @@ public sealed class ArticleAnalyzer
         foreach (var p in body)
         {
             string key = p.Key(text);
-            if (leadKey is not null && key.Length > 0 && TextFold.NearlyEqual(key, leadKey))
+            // The crawled copy of the lead sits right under it and may differ by a slip; further down only an exact
+            // (folded) copy is a repeat: a paragraph that restates the lead with another verb is the author's.
+            if (leadKey is not null && key.Length > 0
+                && (kept.Count == 0 ? TextFold.NearlyEqual(key, leadKey) : string.Equals(key, leadKey, StringComparison.Ordinal)))
             {
                 removed.Add((p.Start, p.End, "repeated-lead"));
                 continue;

@@ -145,4 +145,14 @@ public sealed class ArticleSpecTests
         Assert.Equal("Mehr News Agency", doc.Agency?.Agency.Name);
         Assert.Equal("Iran", doc.Agency?.Agency.Country);
     }
+    [Fact]
+    public void Format_characters_of_the_published_text_are_kept_in_the_record()
+    {
+        Assert.False(ArticleAnalyzer.DefaultRepairOptions.RemoveControlCharacters);
+        // LRM around a Latin name, a soft hyphen and a ZWJ: display intent of the published page.
+        const string Lead = "نشست \u200EG20\u200E در رم برگزار شد و وزیران کشاو\u00ADرزی و بازرگانی گفت\u200Dوگو کردند.";
+        var doc = Analyzer.Analyze(ArticleInput.FromText("x.txt", "نشست گروه بیست\n" + Lead + "\nبه گزارش ایرنا، این نشست دو روز ادامه دارد.\n", null));
+        Assert.Equal(Lead, doc.Lead?.Text);
+        Assert.Equal("irna", doc.Agency?.Agency.Id);
+    }
 }
