@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -43,17 +44,50 @@ internal static partial class DateFinder
     private const string Era = @"هجری\s+شمسی|هجری\s+قمری|هجری|شمسی|خورشیدی|قمری|میلادی|ه\.\s?ش\.?|ه\.\s?ق\.?|ق\.|م\.";
     private const string Time = @"(?:\s*[-–|،,]?\s*(?:ساعت\s*)?(?<hh>\p{Nd}{1,2}):(?<mm>\p{Nd}{2})(?::\p{Nd}{2})?)?";
 
-    [GeneratedRegex(B + "(?:(?<wd>" + Weekdays + @")[\s،,]+)?(?<d>\p{Nd}{1,2})\s*(?:ام\s+)?(?<mon>" + Months + @")(?:" + J + @"ماه)?(?:[\s,،]+(?:سال\s+)?(?<y>\p{Nd}{4}))?(?:\s*(?<era>" + Era + "))?" + E + Time)]
+    private const string NamedDatePattern = "(?:(?<wd>" + Weekdays + @")[\s،,]+)?(?<d>\p{Nd}{1,2})\s*(?:ام\s+)?(?<mon>" + Months + @")(?:" + J + @"ماه)?(?:[\s,،]+(?:سال\s+)?(?<y>\p{Nd}{4}))?(?:\s*(?<era>" + Era + "))?" + E + Time;
+    private const string MonthYearPattern = "(?<mon>" + Months + @")(?:" + J + @"ماه)?\s+(?:سال\s+)?(?<y>\p{Nd}{4})(?:\s*(?<era>" + Era + "))?" + E;
+    private const string NumericDatePattern = @"(?:(?<y>\p{Nd}{4}) ?(?<sep>[/\-.]) ?(?<m>\p{Nd}{1,2}) ?\k<sep> ?(?<d>\p{Nd}{1,2})|(?<d>\p{Nd}{1,2})(?<sep>[/\-.])(?<m>\p{Nd}{1,2})\k<sep>(?<y>\p{Nd}{4}))(?![/\-.]?\p{Nd})" + Time;
+    private const string RelativeDatePattern = "(?:(?<wd>" + Weekdays + @")\s+(?<rel>هفته\s+گذشته|هفته\s+پیش|هفته\s+آینده|این\s+هفته|گذشته|آینده|قبل|پیش|اخیر)|روز\s+(?<wd>" + Weekdays + ")|(?<day>امروز|دیروز|فردا|پریروز|پس" + J + "فردا|دیشب|امشب))" + E;
+
+    // The patterns are tried only at candidate positions (see Find), anchored there with \G on a region that
+    // starts at the candidate; the boundary before the candidate that the leading lookbehind of each pattern
+    // states (B, or no digit before a numeric date) is checked by the candidate scan itself.
+    [GeneratedRegex(@"\G" + NamedDatePattern)]
     private static partial Regex NamedDate();
 
-    [GeneratedRegex(B + "(?<mon>" + Months + @")(?:" + J + @"ماه)?\s+(?:سال\s+)?(?<y>\p{Nd}{4})(?:\s*(?<era>" + Era + "))?" + E)]
+    [GeneratedRegex(@"\G" + MonthYearPattern)]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"(?<!\p{Nd}[/\-.]?)(?:(?<y>\p{Nd}{4}) ?(?<sep>[/\-.]) ?(?<m>\p{Nd}{1,2}) ?\k<sep> ?(?<d>\p{Nd}{1,2})|(?<d>\p{Nd}{1,2})(?<sep>[/\-.])(?<m>\p{Nd}{1,2})\k<sep>(?<y>\p{Nd}{4}))(?![/\-.]?\p{Nd})" + Time)]
+    [GeneratedRegex(@"\G" + NumericDatePattern)]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(B + "(?:(?<wd>" + Weekdays + @")\s+(?<rel>هفته\s+گذشته|هفته\s+پیش|هفته\s+آینده|این\s+هفته|گذشته|آینده|قبل|پیش|اخیر)|روز\s+(?<wd>" + Weekdays + ")|(?<day>امروز|دیروز|فردا|پریروز|پس" + J + "فردا|دیشب|امشب))" + E)]
+    [GeneratedRegex(@"\G" + RelativeDatePattern)]
     private static partial Regex RelativeDate();
+
+    /// <summary>Unicode decimal digits (what \p{Nd} matches): every date but a relative one holds some.</summary>
+    private static readonly SearchValues<char> DigitChars = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(char.IsDigit)]);
+
+    /// <summary>
+    /// Every relative date holds one of these: a weekday («…شنبه», «جمعه»), «روز» (also in «امروز», «دیروز»),
+    /// «فردا», «…شب». Searched one by one with the vectorized ordinal IndexOf (a multi-string SearchValues
+    /// falls back to a dictionary-driven Aho-Corasick for Persian letters, several times slower here).
+    /// </summary>
+    private static readonly string[] RelativeCues = ["شنبه", "جمعه", "روز", "فردا", "دیشب", "امشب"];
+
+    /// <summary>Word starts a month-year date can begin before its year: a month of up to three words, «ماه», «سال».</summary>
+    private const int WordStartsBeforeYear = 5;
+
+    /// <summary>Word starts a named date can begin before its day: a weekday of up to two words («سه شنبه»).</summary>
+    private const int WordStartsBeforeDay = 2;
+
+    /// <summary>Where each pattern may match in a region, in ascending order (offsets into the region).</summary>
+    private sealed class Candidates
+    {
+        public List<int> Named { get; } = [];
+        public List<int> MonthYear { get; } = [];
+        public List<int> Numeric { get; } = [];
+    }
 
     private static readonly FrozenDictionary<string, (string Calendar, int Month)> MonthTable = BuildMonths();
     private static readonly FrozenDictionary<string, DayOfWeek> WeekdayTable = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal)
@@ -107,27 +141,210 @@ internal static partial class DateFinder
     private static string Squeeze(string s) => s.Replace("\u200c", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>Finds the dates in <paramref name="text"/>[start, end), resolving relative ones against <paramref name="published"/>.</summary>
+    /// <remarks>
+    /// Equivalent to scanning the region with each pattern in turn (earlier patterns win over overlapping later
+    /// ones), but a pattern is only tried where a match can start: named and numeric dates at or a few word
+    /// starts before a run of digits, relative ones at or one word start before a weekday or day word. Plain
+    /// text between dates is never run through a regex.
+    /// </remarks>
     public static void Find(string text, int start, int end, DateOnly? published, List<FoundDate> into)
     {
         int firstNew = into.Count;
-        var slice = text.AsSpan(start, end - start);
-        foreach (var m in NamedDate().EnumerateMatches(slice))
+        var region = text.AsSpan(start, end - start);
+        int digit = region.IndexOfAny(DigitChars);
+        if (digit >= 0)
         {
-            Add(into, firstNew, ResolveNamed(text, start + m.Index, m.Length, published, NamedDate()));
+            var candidates = new Candidates();
+            DigitCandidates(region, digit, candidates);
+            int lastEnd = 0;
+            foreach (int c in candidates.Named)
+            {
+                if (c >= lastEnd && NamedDate().Match(text, start + c, end - start - c) is { Success: true } m)
+                {
+                    Add(into, firstNew, ResolveNamed(m, published));
+                    lastEnd = c + m.Length;
+                }
+            }
+            lastEnd = 0;
+            foreach (int c in candidates.MonthYear)
+            {
+                if (c >= lastEnd && MonthYear().Match(text, start + c, end - start - c) is { Success: true } m)
+                {
+                    Add(into, firstNew, ResolveNamed(m, published));
+                    lastEnd = c + m.Length;
+                }
+            }
+            lastEnd = 0;
+            foreach (int c in candidates.Numeric)
+            {
+                if (c >= lastEnd && NumericDate().Match(text, start + c, end - start - c) is { Success: true } m)
+                {
+                    Add(into, firstNew, ResolveNumeric(m));
+                    lastEnd = c + m.Length;
+                }
+            }
         }
-        foreach (var m in MonthYear().EnumerateMatches(slice))
+        if (RelativeCandidates(region) is { Count: > 0 } relativeStarts)
         {
-            Add(into, firstNew, ResolveNamed(text, start + m.Index, m.Length, published, MonthYear()));
+            int lastEnd = 0;
+            foreach (int c in relativeStarts)
+            {
+                if (c >= lastEnd && RelativeDate().Match(text, start + c, end - start - c) is { Success: true } m)
+                {
+                    Add(into, firstNew, ResolveRelative(m, published));
+                    lastEnd = c + m.Length;
+                }
+            }
         }
-        foreach (var m in NumericDate().EnumerateMatches(slice))
+        into.Sort(firstNew, into.Count - firstNew, ByStart);
+    }
+
+    private static readonly Comparer<FoundDate> ByStart = Comparer<FoundDate>.Create((a, b) => a.Start.CompareTo(b.Start));
+
+    // What the patterns' leading lookbehind B excludes before a match: letters, marks, ZWNJ, digits.
+    private static bool IsWordChar(char c) =>
+        char.IsLetter(c) || char.IsDigit(c) || c == '\u200c' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+
+    // A position where B holds and a word begins.
+    private static bool IsWordStart(ReadOnlySpan<char> region, int i) => IsWordChar(region[i]) && (i == 0 || !IsWordChar(region[i - 1]));
+
+    /// <summary>
+    /// Lists where each digit-bearing pattern may match, from the shape of each run of digits: a day (one or two
+    /// digits, a month name after it) for a named date, at the run or up to <see cref="WordStartsBeforeDay"/>
+    /// word starts before it (a weekday); a year (four digits after a word) for a month-year date, up to
+    /// <see cref="WordStartsBeforeYear"/> word starts before it; one, two or four digits followed by «/», «-»
+    /// or «.» and not preceded by a digit (and separator) for a numeric date.
+    /// </summary>
+    private static void DigitCandidates(ReadOnlySpan<char> region, int digit, Candidates into)
+    {
+        while (digit >= 0)
         {
-            Add(into, firstNew, ResolveNumeric(text, start + m.Index, m.Length));
+            int runEnd = digit;
+            while (runEnd < region.Length && char.IsDigit(region[runEnd]))
+            {
+                runEnd++;
+            }
+            int length = runEnd - digit;
+            if (length <= 2 && IsWordStart(region, digit) && LetterFollows(region, runEnd))
+            {
+                AddWordStartsBefore(region, digit, WordStartsBeforeDay, into.Named);
+                into.Named.Add(digit);
+            }
+            if (length == 4 && LetterPrecedes(region, digit))
+            {
+                AddWordStartsBefore(region, digit, WordStartsBeforeYear, into.MonthYear);
+            }
+            bool afterDigit = digit > 0 && (char.IsDigit(region[digit - 1])
+                || (region[digit - 1] is '/' or '-' or '.' && digit > 1 && char.IsDigit(region[digit - 2])));
+            if (!afterDigit && length is 1 or 2 or 4 && SeparatorFollows(region, runEnd, allowSpace: length == 4))
+            {
+                into.Numeric.Add(digit);
+            }
+            int next = region[runEnd..].IndexOfAny(DigitChars);
+            digit = next < 0 ? -1 : runEnd + next;
         }
-        foreach (var m in RelativeDate().EnumerateMatches(slice))
+    }
+
+    // Up to max word starts before position (and after the last one listed), in ascending order.
+    private static void AddWordStartsBefore(ReadOnlySpan<char> region, int position, int max, List<int> into)
+    {
+        int listed = into.Count > 0 ? into[^1] : -1;
+        Span<int> back = stackalloc int[max];
+        int n = 0;
+        for (int i = position - 1; i > listed && n < max; i--)
         {
-            Add(into, firstNew, ResolveRelative(text, start + m.Index, m.Length, published));
+            if (IsWordStart(region, i))
+            {
+                back[n++] = i;
+            }
         }
-        into.Sort(firstNew, into.Count - firstNew, Comparer<FoundDate>.Create((a, b) => a.Start.CompareTo(b.Start)));
+        for (int k = n - 1; k >= 0; k--)
+        {
+            into.Add(back[k]);
+        }
+    }
+
+    // After a day: optional white space, then a letter (the month, or «ام»).
+    private static bool LetterFollows(ReadOnlySpan<char> region, int i)
+    {
+        while (i < region.Length && char.IsWhiteSpace(region[i]))
+        {
+            i++;
+        }
+        return i < region.Length && char.IsLetter(region[i]);
+    }
+
+    // Before a year: white space after a word («آبان ۱۴۰۲», «سال ۱۴۰۲»).
+    private static bool LetterPrecedes(ReadOnlySpan<char> region, int i)
+    {
+        int j = i;
+        while (j > 0 && char.IsWhiteSpace(region[j - 1]))
+        {
+            j--;
+        }
+        return j < i && j > 0 && (char.IsLetter(region[j - 1]) || CharUnicodeInfo.GetUnicodeCategory(region[j - 1]) == UnicodeCategory.NonSpacingMark);
+    }
+
+    // After the first number of a numeric date: its separator, after one space for a year.
+    private static bool SeparatorFollows(ReadOnlySpan<char> region, int i, bool allowSpace)
+    {
+        if (allowSpace && i < region.Length && region[i] == ' ')
+        {
+            i++;
+        }
+        return i < region.Length && region[i] is '/' or '-' or '.';
+    }
+
+    /// <summary>In ascending order: the word start holding each weekday or day word, and the word start before it («سه شنبه», «پس فردا»).</summary>
+    private static List<int> RelativeCandidates(ReadOnlySpan<char> region)
+    {
+        var starts = new List<int>();
+        foreach (string cue in RelativeCues)
+        {
+            int pos = 0;
+            while (pos < region.Length)
+            {
+                int hit = region[pos..].IndexOf(cue, StringComparison.Ordinal);
+                if (hit < 0)
+                {
+                    break;
+                }
+                hit += pos;
+                int wordStart = hit;
+                while (wordStart > 0 && IsWordChar(region[wordStart - 1]))
+                {
+                    wordStart--;
+                }
+                int before = wordStart - 1;
+                while (before >= 0 && !IsWordStart(region, before))
+                {
+                    before--;
+                }
+                if (before >= 0)
+                {
+                    starts.Add(before);
+                }
+                if (IsWordStart(region, wordStart))
+                {
+                    starts.Add(wordStart);
+                }
+                pos = hit + cue.Length;
+            }
+        }
+        if (starts.Count > 1)
+        {
+            starts.Sort();
+            int kept = 1;
+            for (int i = 1; i < starts.Count; i++)
+            {
+                if (starts[i] != starts[kept - 1])
+                {
+                    starts[kept++] = starts[i];
+                }
+            }
+            starts.RemoveRange(kept, starts.Count - kept);
+        }
+        return starts;
     }
 
     // Earlier patterns win over later ones that overlap them.
@@ -147,10 +364,10 @@ internal static partial class DateFinder
         into.Add(f);
     }
 
-    private static FoundDate? ResolveNamed(string text, int at, int length, DateOnly? published, Regex regex)
+    private static FoundDate? ResolveNamed(Match m, DateOnly? published)
     {
-        var m = regex.Match(text, at, length);
-        if (!m.Success || !MonthTable.TryGetValue(Squeeze(m.Groups["mon"].Value), out var month))
+        int at = m.Index;
+        if (!MonthTable.TryGetValue(Squeeze(m.Groups["mon"].Value), out var month))
         {
             return null;
         }
@@ -207,13 +424,9 @@ internal static partial class DateFinder
         return len;
     }
 
-    private static FoundDate? ResolveNumeric(string text, int at, int length)
+    private static FoundDate? ResolveNumeric(Match m)
     {
-        var m = NumericDate().Match(text, at, length);
-        if (!m.Success)
-        {
-            return null;
-        }
+        int at = m.Index;
         int y = ParseDigits(m.Groups["y"].ValueSpan), mo = ParseDigits(m.Groups["m"].ValueSpan), d = ParseDigits(m.Groups["d"].ValueSpan);
         string calendar = y is >= 1200 and < 1500 ? Persian : y is >= 1800 and < 2200 ? Gregorian : "";
         if (calendar.Length == 0)
@@ -229,13 +442,9 @@ internal static partial class DateFinder
         return new FoundDate(at, at + TrimmedLength(m), iso, calendar, time, false);
     }
 
-    private static FoundDate? ResolveRelative(string text, int at, int length, DateOnly? published)
+    private static FoundDate? ResolveRelative(Match m, DateOnly? published)
     {
-        var m = RelativeDate().Match(text, at, length);
-        if (!m.Success)
-        {
-            return null;
-        }
+        int at = m.Index;
         string? iso = null;
         if (published is { } pub)
         {
@@ -275,6 +484,11 @@ internal static partial class DateFinder
     public static bool IsDateLine(string text, int start, int end, out FoundDate date)
     {
         date = default;
+        var line = text.AsSpan(start, end - start);
+        if (line.IndexOfAny(DigitChars) < 0)
+        {
+            return false; // every date but a relative one (not a stamp) holds digits
+        }
         var found = new List<FoundDate>(2);
         Find(text, start, end, null, found);
         found.RemoveAll(f => f.Relative || f.Iso is null);
@@ -283,9 +497,16 @@ internal static partial class DateFinder
         bool valid = found.Count > 0;
         if (!valid)
         {
-            foreach (var m in NumericDate().EnumerateMatches(text.AsSpan(start, end - start)))
+            var candidates = new Candidates();
+            DigitCandidates(line, line.IndexOfAny(DigitChars), candidates);
+            int lastEnd = 0;
+            foreach (int c in candidates.Numeric)
             {
-                found.Add(new FoundDate(start + m.Index, start + m.Index + m.Length, null, "", null, false));
+                if (c >= lastEnd && NumericDate().Match(text, start + c, end - start - c) is { Success: true } m)
+                {
+                    found.Add(new FoundDate(m.Index, m.Index + m.Length, null, "", null, false));
+                    lastEnd = c + m.Length;
+                }
             }
             if (found.Count == 0)
             {
