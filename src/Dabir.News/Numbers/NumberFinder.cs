@@ -48,9 +48,10 @@ internal static class NumberFinder
     private enum Kind { None, Digits, Word, Scale, And, Half }
 
     /// <summary>Finds the numbers in <paramref name="text"/>[start, end) outside the <paramref name="taken"/> spans.</summary>
-    public static void Find(string text, int start, int end, IReadOnlyList<(int Start, int End)> taken, List<FoundNumber> into)
+    public static void Find(string text, int start, int end, List<(int Start, int End)> taken, List<FoundNumber> into)
     {
-        var words = new List<Word>();
+        var words = t_words ??= new List<Word>(512);
+        words.Clear();
         Words.Split(text.AsSpan(start, end - start), words);
         int i = 0;
         while (i < words.Count)
@@ -141,7 +142,11 @@ internal static class NumberFinder
 
     private static bool IsNumericPunctuation(char c) => c is '%' or '٪';
 
-    private static bool Overlaps(IReadOnlyList<(int Start, int End)> taken, int start, int end)
+    /// <summary>Word list reused by each thread's calls (the analyzer is shared by the batch workers).</summary>
+    [ThreadStatic]
+    private static List<Word>? t_words;
+
+    private static bool Overlaps(List<(int Start, int End)> taken, int start, int end)
     {
         foreach (var t in taken)
         {
@@ -157,12 +162,35 @@ internal static class NumberFinder
 
     private static bool IsAnd(string text, int start, Word w) => Core(text, start, w) is "و";
 
+    /// <summary>Longest number or scale word («میلیارد», «تریلیون»).</summary>
+    private static readonly int MaxWordLength = Units.Keys.Concat(Scales.Keys).Max(k => k.Length);
+
+    /// <summary>First letters of the number, scale, «و» and «نیم» words (all in the Arabic block): other words skip the table lookups.</summary>
+    private static readonly bool[] WordInitials = BuildInitials();
+
+    private static bool[] BuildInitials()
+    {
+        var initials = new bool[0x100];
+        foreach (var word in Units.Keys.Concat(Scales.Keys).Append("و").Append("نیم"))
+        {
+            initials[word[0] - 0x0600] = true;
+        }
+        return initials;
+    }
+
+    private static bool MayBeNumberWord(ReadOnlySpan<char> core) =>
+        core.Length <= MaxWordLength && (uint)(core[0] - 0x0600) < 0x100u && WordInitials[core[0] - 0x0600];
+
     private static (Kind, decimal) Classify(string text, int start, Word w)
     {
         var core = Core(text, start, w);
         if (core.IsEmpty)
         {
             return (Kind.None, 0);
+        }
+        if (TextFold.DigitValue(core[0]) < 0 && !MayBeNumberWord(core))
+        {
+            return (Kind.None, 0); // neither digits nor a number word: most words stop here
         }
         if (core is "و")
         {
