@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Dabir.News.Readers;
@@ -18,6 +19,45 @@ public static class JsonArticleReader
     private static readonly string[] PublishedNames = ["published", "date", "pubdate", "datepublished", "published_at", "publishedat", "time"];
     private static readonly string[] SourceNames = ["source", "agency", "publisher", "site", "sitename"];
     private static readonly string[] IdNames = ["id", "guid"];
+
+    private enum Field { Title, Lead, Body, Url, Published, Source, Id }
+
+    /// <summary>Every alias (any case) with its field and its rank among that field's aliases (lower wins).</summary>
+    private static readonly FrozenDictionary<string, (Field Field, int Rank)> Aliases = BuildAliases();
+
+    private static FrozenDictionary<string, (Field, int)> BuildAliases()
+    {
+        var aliases = new Dictionary<string, (Field, int)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, names) in new[]
+        {
+            (Field.Title, TitleNames), (Field.Lead, LeadNames), (Field.Body, BodyNames), (Field.Url, UrlNames),
+            (Field.Published, PublishedNames), (Field.Source, SourceNames), (Field.Id, IdNames),
+        })
+        {
+            for (int rank = 0; rank < names.Length; rank++)
+            {
+                aliases.Add(names[rank], (field, rank));
+            }
+        }
+        return aliases.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    // One pass over the record's properties: for each field, the non-null property with the best-ranked alias
+    // (the first such property when the record repeats it) — what asking alias by alias would find.
+    private static JsonElement?[] FindFields(JsonElement obj)
+    {
+        var found = new JsonElement?[7];
+        Span<int> ranks = [int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue];
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (p.Value.ValueKind is not JsonValueKind.Null && Aliases.TryGetValue(p.Name, out var alias) && alias.Rank < ranks[(int)alias.Field])
+            {
+                ranks[(int)alias.Field] = alias.Rank;
+                found[(int)alias.Field] = p.Value;
+            }
+        }
+        return found;
+    }
 
     /// <summary>Reads one record; throws <see cref="ArticleException"/> with a clear reason when it is not one.</summary>
     /// <param name="json">The record's JSON text (one JSONL line or a whole .json file).</param>
@@ -42,8 +82,9 @@ public static class JsonArticleReader
             {
                 throw new ArticleException("not-an-object", $"expected a JSON object with article fields, found {root.ValueKind.ToString().ToLowerInvariant()}");
             }
+            var fields = FindFields(root);
             var body = new List<string>();
-            if (Find(root, BodyNames) is { } b)
+            if (fields[(int)Field.Body] is { } b)
             {
                 switch (b.ValueKind)
                 {
@@ -67,17 +108,17 @@ public static class JsonArticleReader
                         break;
                 }
             }
-            string? id = Find(root, IdNames) is { } idElement ? ScalarText(idElement) : null;
+            string? id = fields[(int)Field.Id] is { } idElement ? ScalarText(idElement) : null;
             return new ArticleInput
             {
                 Id = string.IsNullOrEmpty(id) ? fallbackId : id,
                 Origin = new ArticleOrigin(path, line, "json"),
-                Title = StringField(root, TitleNames),
-                Lead = StringField(root, LeadNames),
+                Title = fields[(int)Field.Title] is { } title ? StringOf(title) : null,
+                Lead = fields[(int)Field.Lead] is { } lead ? StringOf(lead) : null,
                 Body = body,
-                Url = StringField(root, UrlNames),
-                Published = Find(root, PublishedNames) is { } p ? ScalarText(p) : null,
-                SourceName = Find(root, SourceNames) is { } src ? StringOf(src) ?? (src.ValueKind == JsonValueKind.Object ? StringField(src, ["name", "title"]) : null) : null,
+                Url = fields[(int)Field.Url] is { } url ? StringOf(url) : null,
+                Published = fields[(int)Field.Published] is { } p ? ScalarText(p) : null,
+                SourceName = fields[(int)Field.Source] is { } src ? StringOf(src) ?? (src.ValueKind == JsonValueKind.Object ? StringField(src, ["name", "title"]) : null) : null,
             };
         }
     }
