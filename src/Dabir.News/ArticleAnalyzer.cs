@@ -5,6 +5,7 @@ using Dabir.News.Dates;
 using Dabir.News.Numbers;
 using Dabir.News.Structure;
 using Dabir.Repair;
+using Dabir.Segmentation;
 using Dabir.Text;
 
 namespace Dabir.News;
@@ -29,10 +30,17 @@ public sealed class ArticleAnalyzer
     /// </summary>
     public static NormalizerOptions DefaultRepairOptions { get; } = NormalizerOptions.Default with { RemoveControlCharacters = false };
 
-    /// <summary>Creates an analyzer that repairs text with <paramref name="normalizer"/> (<see cref="DefaultRepairOptions"/> when null).</summary>
-    public ArticleAnalyzer(PersianNormalizer? normalizer = null)
+    private readonly Segmenter? _segmenter;
+
+    /// <summary>
+    /// Creates an analyzer that repairs text with <paramref name="normalizer"/> (<see cref="DefaultRepairOptions"/>
+    /// when null). With a <paramref name="segmenter"/>, the record's <c>sentences</c> and <c>tokens</c> are filled
+    /// for the title, lead and body (from the repaired text already made; its own normalizer is not used).
+    /// </summary>
+    public ArticleAnalyzer(PersianNormalizer? normalizer = null, Segmenter? segmenter = null)
     {
         _normalizer = normalizer ?? new PersianNormalizer(DefaultRepairOptions);
+        _segmenter = segmenter;
     }
 
     private enum Role { Unknown, Title, Lead, Body }
@@ -198,6 +206,8 @@ public sealed class ArticleAnalyzer
             NumberFinder.Find(text, s, e, taken, numbers);
         }
 
+        var (sentences, tokens) = _segmenter is null ? ([], []) : Segment(_segmenter, aligned, contentSpans);
+
         return new NewsDocument
         {
             Id = input.Id,
@@ -215,7 +225,46 @@ public sealed class ArticleAnalyzer
             Published = published,
             Dates = [.. dates.Select(d => new DateMention(text[d.Start..d.End], aligned.ToSource(TextSpan.FromBounds(d.Start, d.End)), d.Iso, d.Calendar, d.Time, d.Relative))],
             Numbers = [.. numbers.Select(n => new NumberMention(text[n.Start..n.End], aligned.ToSource(TextSpan.FromBounds(n.Start, n.End)), n.Value, n.Unit))],
+            Sentences = sentences,
+            Tokens = tokens,
         };
+    }
+
+    // Sentences and tokens of the content (title, lead, kept paragraphs); removed lines are not segmented into
+    // the record. A sentence never crosses a line, so it is kept or dropped whole.
+    private static (List<Sentence>, List<Token>) Segment(Segmenter segmenter, AlignedText aligned, List<(int Start, int End)> content)
+    {
+        var segmented = segmenter.Segment(aligned);
+        var sentences = new List<Sentence>();
+        var tokens = new List<Token>();
+        string text = aligned.Text;
+        var ordered = content.OrderBy(c => c.Start).ToList();
+        int span = 0;
+        foreach (var sentence in segmented.Sentences)
+        {
+            if (sentence.TokenCount == 0)
+            {
+                continue;
+            }
+            var first = segmented.Tokens[sentence.FirstToken];
+            while (span < ordered.Count && ordered[span].End <= first.Start)
+            {
+                span++;
+            }
+            if (span == ordered.Count || first.Start < ordered[span].Start)
+            {
+                continue;
+            }
+            int firstKept = tokens.Count;
+            for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                var t = segmented.Tokens[i];
+                tokens.Add(new Token(text.Substring(t.Start, t.Length), null, null, aligned.ToSource(new TextSpan(t.Start, t.Length))));
+            }
+            var last = segmented.Tokens[sentence.EndToken - 1];
+            sentences.Add(new Sentence(aligned.ToSource(TextSpan.FromBounds(first.Start, last.End)), firstKept, sentence.TokenCount));
+        }
+        return (sentences, tokens);
     }
 
     /// <summary>Date lines are dropped in the header (the first lines); lower down only stamps with a time or a word such as «تاریخ انتشار» are.</summary>

@@ -155,4 +155,24 @@ public sealed class ArticleSpecTests
         Assert.Equal(Lead, doc.Lead?.Text);
         Assert.Equal("irna", doc.Agency?.Agency.Id);
     }
+    [Fact]
+    public void Segmentation_is_opt_in_and_covers_title_lead_and_body_only()
+    {
+        const string Text = "کد خبر: ۴۵۶۷۸\nبرگزاری نمایشگاه کتاب در تبریز\nنمایشگاه کتاب استان امروز آغاز شد. این نمایشگاه تا جمعه ادامه دارد.\nبه گزارش ایرنا، ۲۰۰ ناشر در آن حضور دارند.\nاشتراک گذاری\n";
+        Assert.Empty(Analyzer.Analyze(ArticleInput.FromText("x.txt", Text, null)).Tokens);
+        var normalizer = new Dabir.Repair.PersianNormalizer(ArticleAnalyzer.DefaultRepairOptions);
+        var doc = new ArticleAnalyzer(normalizer, new Dabir.Segmentation.Segmenter(normalizer)).Analyze(ArticleInput.FromText("x.txt", Text, null));
+        Assert.True(doc.Sentences.Count >= 4);
+        Assert.DoesNotContain(doc.Tokens, t => t.Form is "کد" or "اشتراک");
+        foreach (var t in doc.Tokens)
+        {
+            Assert.Equal(TextFold.Key(t.Form), TextFold.Key(doc.SourceText.AsSpan(t.Span.Start, t.Span.Length)));
+        }
+        foreach (var s in doc.Sentences)
+        {
+            Assert.Equal(doc.Tokens[s.FirstToken].Span.Start, s.Span.Start);
+            Assert.Equal(doc.Tokens[s.FirstToken + s.TokenCount - 1].Span.End, s.Span.End);
+        }
+        Assert.Equal(doc.Tokens.Count, doc.Sentences.Sum(s => s.TokenCount));
+    }
 }
