@@ -30,7 +30,6 @@ internal static partial class DateFinder
     private static readonly UmAlQuraCalendar UmAlQura = new();
     private static readonly HijriCalendar TabularHijri = new();
 
-    private const string B = @"(?<![\p{L}\p{Mn}\u200c\p{Nd}])";
     private const string E = @"(?![\p{L}\p{Mn}\u200c\p{Nd}])";
     private const string J = @"[\s\u200c]?";
     private const string Weekdays = "شنبه|یک" + J + "شنبه|دو" + J + "شنبه|سه" + J + "شنبه|چهار" + J + "شنبه|پنج" + J + "شنبه|جمعه";
@@ -49,8 +48,9 @@ internal static partial class DateFinder
     private const string RelativeDatePattern = "(?:(?<wd>" + Weekdays + @")\s+(?<rel>هفته\s+گذشته|هفته\s+پیش|هفته\s+آینده|این\s+هفته|گذشته|آینده|قبل|پیش|اخیر)|روز\s+(?<wd>" + Weekdays + ")|(?<day>امروز|دیروز|فردا|پریروز|پس" + J + "فردا|دیشب|امشب))" + E;
 
     // The patterns are tried only at candidate positions (see Find), anchored there with \G on a region that
-    // starts at the candidate; the boundary before the candidate that the leading lookbehind of each pattern
-    // states (B, or no digit before a numeric date) is checked by the candidate scan itself.
+    // starts at the candidate. The boundary before a match, which a leading lookbehind would state, is checked
+    // by the candidate scan itself: named and relative dates start a word (not after a letter, mark, ZWNJ or
+    // digit: IsWordStart), a numeric date does not follow a digit or a digit and a separator.
     [GeneratedRegex(@"\G" + NamedDatePattern)]
     private static partial Regex NamedDate();
 
