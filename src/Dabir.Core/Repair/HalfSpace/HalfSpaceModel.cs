@@ -49,6 +49,85 @@ internal sealed class HalfSpaceModel
         ContextLookup = contexts.GetAlternateLookup<ReadOnlySpan<char>>();
         SpacedPairLookup = spacedPairs.GetAlternateLookup<ReadOnlySpan<char>>();
         HamzaLookup = hamza.GetAlternateLookup<ReadOnlySpan<char>>();
+        (_joinedPairs, _leftParts, _rightParts) = BuildPairFilters(words);
+    }
+
+    // A blocked Bloom filter (two bits in one 64-bit word) over the splits «a|b» of attested words at each of
+    // their half-spaces: the merge step asks it first, so almost every word pair is rejected with one memory
+    // read, without building and looking up the joined key.
+    private const int PairFilterWordsLog2 = 15;
+    private readonly ulong[] _joinedPairs;
+
+    // Plain Bloom filters (two bits in one word) over the parts on either side of those half-spaces: asked
+    // once per word type, so the pair filter is read only for pairs whose both parts qualify.
+    private const int PartFilterWordsLog2 = 14;
+    private readonly ulong[] _leftParts;
+    private readonly ulong[] _rightParts;
+
+    /// <summary>False when <paramref name="part"/> is surely not the part before a half-space in an attested word (weighted count ≥ 2).</summary>
+    public bool MayBeLeftPart(ReadOnlySpan<char> part) => TestPart(_leftParts, PartHash(part));
+
+    /// <summary>False when <paramref name="part"/> is surely not the part after a half-space in an attested word (weighted count ≥ 2).</summary>
+    public bool MayBeRightPart(ReadOnlySpan<char> part) => TestPart(_rightParts, PartHash(part));
+
+    private static (int Word, ulong Bits) PartBits(int hash)
+    {
+        uint h = (uint)hash * 0x9E3779B1u;
+        h ^= h >> 16;
+        return ((int)(h >> (32 - PartFilterWordsLog2)), (1UL << (int)(h & 63)) | (1UL << (int)((h >> 6) & 63)));
+    }
+
+    private static bool TestPart(ulong[] filter, int hash)
+    {
+        var (word, bits) = PartBits(hash);
+        return (filter[word] & bits) == bits;
+    }
+
+    /// <summary>The hash the pair filter takes for one part (compute once per word and reuse).</summary>
+    public static int PartHash(ReadOnlySpan<char> part) => string.GetHashCode(part);
+
+    /// <summary>False when the parts with these <see cref="PartHash"/> values surely never stand on either side of a half-space in an attested word (weighted count ≥ 2).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool MayBeJoinedPair(int leftHash, int rightHash)
+    {
+        var (word, bits) = PairBits(leftHash, rightHash);
+        return (_joinedPairs[word] & bits) == bits;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static (int Word, ulong Bits) PairBits(int leftHash, int rightHash)
+    {
+        uint h = ((uint)leftHash * 0x9E3779B1u) ^ (uint)rightHash;
+        h = (h ^ (h >> 15)) * 0x85EBCA77u;
+        h ^= h >> 13;
+        return ((int)(h >> (32 - PairFilterWordsLog2)), (1UL << (int)(h & 63)) | (1UL << (int)((h >> 6) & 63)));
+    }
+
+    private static (ulong[] Pairs, ulong[] Left, ulong[] Right) BuildPairFilters(Dictionary<string, WordEntry> words)
+    {
+        var filter = new ulong[1 << PairFilterWordsLog2];
+        var left = new ulong[1 << PartFilterWordsLog2];
+        var right = new ulong[1 << PartFilterWordsLog2];
+        foreach (var (key, entry) in words)
+        {
+            if (entry.Count < 2)
+            {
+                continue;
+            }
+            for (ulong mask = entry.Mask; mask != 0; mask &= mask - 1)
+            {
+                int at = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                int leftHash = PartHash(key.AsSpan(0, at));
+                int rightHash = PartHash(key.AsSpan(at));
+                var (word, bits) = PairBits(leftHash, rightHash);
+                filter[word] |= bits;
+                (word, bits) = PartBits(leftHash);
+                left[word] |= bits;
+                (word, bits) = PartBits(rightHash);
+                right[word] |= bits;
+            }
+        }
+        return (filter, left, right);
     }
 
     public Dictionary<string, WordEntry> Words { get; }
