@@ -17,7 +17,7 @@ internal readonly record struct WordEntry(ulong Mask, ulong AltMask, int Count, 
 /// </summary>
 internal sealed class HalfSpaceModel
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "DZWN"u8.ToArray();
 
     /// <summary>Share of word types with a half-space at a boundary at or above which one is inserted.</summary>
@@ -33,8 +33,11 @@ internal sealed class HalfSpaceModel
         HashSet<string> verbStems,
         Dictionary<string, (int First, int Second)> contexts,
         Dictionary<string, int> spacedPairs,
-        Dictionary<string, string> hamza)
+        Dictionary<string, string> hamza,
+        HashSet<string> boundPieces)
     {
+        BoundPieces = boundPieces;
+        BoundPieceLookup = boundPieces.GetAlternateLookup<ReadOnlySpan<char>>();
         Words = words;
         Boundaries = boundaries;
         SecondElements = secondElements;
@@ -147,6 +150,14 @@ internal sealed class HalfSpaceModel
     /// <summary>Weighted count of «a b» written as two words, for pairs whose half-space join «a‌b» is attested.</summary>
     public Dictionary<string, int> SpacedPairs { get; }
 
+    /// <summary>
+    /// Parts of half-space words that correctly written text never has as words of their own (هایی، گرا، ترین …):
+    /// one standing alone in a line shows that the line's half-spaces were typed as spaces.
+    /// </summary>
+    public HashSet<string> BoundPieces { get; }
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoundPieceLookup { get; }
+
     /// <summary>Folded key → spelling with hamza (same length), where the plain spelling is not how the word is written.</summary>
     public Dictionary<string, string> Hamza { get; }
 
@@ -210,6 +221,7 @@ internal sealed class HalfSpaceModel
         });
         WriteSorted(w, SpacedPairs, (w, e) => w.Write7BitEncodedInt(e));
         WriteSorted(w, Hamza, (w, e) => w.Write(e));
+        WriteSet(w, BoundPieces);
     }
 
     /// <summary>Reads a model written by <see cref="Write"/>.</summary>
@@ -229,7 +241,8 @@ internal sealed class HalfSpaceModel
         var contexts = ReadMap(r, r => (r.Read7BitEncodedInt(), r.Read7BitEncodedInt()));
         var pairs = ReadMap(r, r => r.Read7BitEncodedInt());
         var hamza = ReadMap(r, r => r.ReadString());
-        return new HalfSpaceModel(words, boundaries, second, stems, contexts, pairs, hamza);
+        var boundPieces = ReadSet(r);
+        return new HalfSpaceModel(words, boundaries, second, stems, contexts, pairs, hamza, boundPieces);
     }
 
     private static void WriteSorted<T>(BinaryWriter w, Dictionary<string, T> map, Action<BinaryWriter, T> writeValue)

@@ -27,9 +27,6 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     private const char Delete = '\uFFFF';
     private const double ContextSmoothing = 2.0;
 
-    // The half-space join must be attested in text, and far more often than the two words side by side.
-    private const int MinMergeCount = 8;
-    private const int MergeMargin = 4;
 
     private readonly HalfSpaceModel _model;
     private readonly WordAnalyzer _analyzer;
@@ -107,6 +104,12 @@ internal sealed class HalfSpaceRestorer : IRepairPass
 
         /// <summary>«می» or «نمی».</summary>
         public bool VerbalPrefix;
+
+        /// <summary>
+        /// A bound piece standing as a word («می», «ها», «های», «ترین», «اند»): correctly written text (and text whose
+        /// half-spaces were only deleted) never has one, so the line's half-spaces were typed as spaces.
+        /// </summary>
+        public bool SpacedSignal;
     }
 
     /// <summary>Per-thread buffers and caches, so a line allocates nothing once the caches are warm.</summary>
@@ -237,7 +240,12 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         edit.Clear();
         if (_merge)
         {
-            MergeSpaced(text, starts, ends, infos, join, edit);
+            bool spacedLine = false;
+            foreach (var info in infos)
+            {
+                spacedLine |= info.SpacedSignal;
+            }
+            MergeSpaced(text, starts, ends, infos, join, edit, spacedLine);
         }
         int first = 0;
         int previousFirst = -1;
@@ -403,6 +411,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 info.PluralChain = chain[0] == "ها";
             }
             info.VerbalPrefix = key is "می" or "نمی";
+            info.SpacedSignal = info.VerbalPrefix || (chain is not null && chain[0] is "ها" or "ترین") || key is "اند" || _model.BoundPieceLookup.Contains(key);
         }
         if (n < 2)
         {
@@ -441,7 +450,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MergeSpaced(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<WordInfo> infos, Span<bool> join, Span<char> edit)
+    private void MergeSpaced(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<WordInfo> infos, Span<bool> join, Span<char> edit, bool spacedLine)
     {
         Span<char> group = stackalloc char[HalfSpaceText.MaxKeyLength + 1];
         int groupLength = 0; // > 0 once the left side is a group of merged words, held in «group»
@@ -471,7 +480,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                     || (rightInfo.RightPart && (groupLength > 0 ? _model.MayBeLeftPart(a) && _model.MayBeJoinedPair(HalfSpaceModel.PartHash(a), rightInfo.KeyHash)
                         : leftInfo.LeftPart && _model.MayBeJoinedPair(leftInfo.KeyHash, rightInfo.KeyHash)))
                 : rightInfo.PluralChain;
-            if (candidate && (visible ? ShouldMerge(a, b) : ShouldGlue(a, b)))
+            if (candidate && (visible ? ShouldMerge(a, b, spacedLine) : ShouldGlue(a, b, spacedLine)))
             {
                 join[t] = true;
                 edit[gap] = visible ? PersianChars.Zwnj : Delete;
@@ -491,7 +500,14 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     /// often than the two words side by side, or the right part is a bound suffix chain, or a verbal prefix
     /// stands before a verb. Never on the count of the joined word alone («ما در» is not «مادر»).
     /// </summary>
-    internal bool ShouldMerge(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    /// <param name="a">Left part (folded key).</param>
+    /// <param name="b">Right part (folded key).</param>
+    /// <param name="spacedLine">
+    /// The line shows that its half-spaces were typed as spaces (a bound piece stands alone): then a join
+    /// attested more often than the spaced pair is enough, a bound suffix joins an unknown word too, and
+    /// «می/نمی» joins whatever follows. Every join allowed without it is allowed with it.
+    /// </param>
+    internal bool ShouldMerge(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool spacedLine = false)
     {
         Span<char> joined = stackalloc char[a.Length + b.Length + 1];
         a.CopyTo(joined);
@@ -507,30 +523,30 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             a.CopyTo(joined);
             b.CopyTo(joined[(a.Length + 1)..]);
             _model.SpacedPairLookup.TryGetValue(joined, out int spaced);
-            if (entry.Count >= MinMergeCount && entry.Count > MergeMargin * spaced)
+            if (spacedLine && entry.Count > spaced)
             {
                 return true;
             }
         }
         char letterClass = HalfSpaceText.LetterClass(a[^1]);
         if (a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes) && Affixes.BoundMorphemes.Contains(morphemes[0])
-            && _model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1
-            && (morphemes[0] is "ها" or "ترین" || !(_model.WordLookup.TryGetValue(b, out var word) && word.Count > 1)))
+            && ((_model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1) || spacedLine)
+            && (morphemes[0] is "ها" or "ترین" || spacedLine || !(_model.WordLookup.TryGetValue(b, out var word) && word.Count > 1)))
         {
             // A chain that is also a word of its own («امام» = ام + ام) joins only from the closed plural/superlative set.
             return _model.BoundaryShare('S', morphemes[0], letterClass) >= HalfSpaceModel.BoundaryThreshold;
         }
         if (a is "می" or "نمی")
         {
-            return b.Length >= 2 && _analyzer.IsVerbForm(b);
+            return b.Length >= 2 && (spacedLine || _analyzer.IsVerbForm(b));
         }
         return false;
     }
 
     /// <summary>After a non-joining letter a half-space is invisible: the plural chain is written joined («در ها» → «درها»).</summary>
-    internal bool ShouldGlue(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+    internal bool ShouldGlue(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool spacedLine = false) =>
         a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes) && morphemes[0] == "ها"
-        && _model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1;
+        && ((_model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1) || spacedLine);
 
     // One word, not merged with a neighbour: its cached facts decide, context only for split-place ambiguities.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
