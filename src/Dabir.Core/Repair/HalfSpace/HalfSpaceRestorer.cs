@@ -410,7 +410,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 info.BoundChain = Affixes.BoundMorphemes.Contains(chain[0]);
                 info.PluralChain = chain[0] == "ها";
             }
-            info.VerbalPrefix = key is "می" or "نمی";
+            info.VerbalPrefix = key.Length >= 2 && key[^2..] is "می" && IsVerbalPrefix(key);
             info.SpacedSignal = info.VerbalPrefix || (chain is not null && chain[0] is "ها" or "ترین") || key is "اند" || _model.BoundPieceLookup.Contains(key);
         }
         if (n < 2)
@@ -531,14 +531,27 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         char letterClass = HalfSpaceText.LetterClass(a[^1]);
         if (a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes) && Affixes.BoundMorphemes.Contains(morphemes[0])
             && ((_model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1) || spacedLine)
-            && (morphemes[0] is "ها" or "ترین" || spacedLine || !(_model.WordLookup.TryGetValue(b, out var word) && word.Count > 1)))
+            && (morphemes[0] is "ها" or "ترین" || spacedLine || (letterClass != 'o' && morphemes.Length == 1) || !(_model.WordLookup.TryGetValue(b, out var word) && word.Count > 1)))
         {
-            // A chain that is also a word of its own («امام» = ام + ام) joins only from the closed plural/superlative set.
+            // A chain that is also a word of its own («ای» the vocative, «امام» = ام + ام, «امید») joins only from the
+            // closed plural/superlative set; but after «ه» and «ی» correct text never has a lone «ای/ام/اند» as a word.
             return _model.BoundaryShare('S', morphemes[0], letterClass) >= HalfSpaceModel.BoundaryThreshold;
         }
-        if (a is "می" or "نمی")
+        if (a.Length >= 2 && a[^2..] is "می" && IsVerbalPrefix(a))
         {
             return b.Length >= 2 && (spacedLine || _analyzer.IsVerbForm(b));
+        }
+        return false;
+    }
+
+    private static bool IsVerbalPrefix(ReadOnlySpan<char> a)
+    {
+        foreach (var prefix in Affixes.VerbalPrefixes)
+        {
+            if (a.SequenceEqual(prefix))
+            {
+                return true;
+            }
         }
         return false;
     }
