@@ -27,6 +27,11 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     private const char Delete = '\uFFFF';
     private const double ContextSmoothing = 2.0;
 
+    // Outside lines typed with spaces, a prefix joins its word when the half-space join is attested and far
+    // more often than the two words side by side.
+    private const int MinPrefixMergeCount = 8;
+    private const int PrefixMergeMargin = 4;
+
 
     private readonly HalfSpaceModel _model;
     private readonly WordAnalyzer _analyzer;
@@ -183,13 +188,18 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             }
         }
 
+        public void Clear()
+        {
+            Array.Clear(_slots);
+            Array.Clear(_entries);
+            _count = 0;
+        }
+
         public void Add(WordInfo info, int hash)
         {
             if (_count == _entries.Length)
             {
-                Array.Clear(_slots);
-                Array.Clear(_entries);
-                _count = 0;
+                Clear();
             }
             int mask = _slots.Length - 1;
             int i = hash & mask;
@@ -277,6 +287,14 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             first = nextFirst;
         }
         WriteEdits(input, output, edit[..text.Length]);
+    }
+
+    /// <summary>Empties this thread's word cache and analysis memo (benchmarks of the cold path).</summary>
+    internal void ClearCaches()
+    {
+        var scratch = CurrentScratch();
+        scratch.Words.Clear();
+        scratch.Memo.Clear();
     }
 
     private Scratch CurrentScratch()
@@ -517,15 +535,25 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         {
             if ((entry.Mask & (1UL << a.Length)) == 0)
             {
-                return false;
+                // Written joined there; unless the other reading splits here («حرف‌های» / «حرفه‌ای»), stay apart.
+                if ((entry.AltMask & (1UL << a.Length)) == 0)
+                {
+                    return false;
+                }
             }
-            joined[a.Length] = ' ';
-            a.CopyTo(joined);
-            b.CopyTo(joined[(a.Length + 1)..]);
-            _model.SpacedPairLookup.TryGetValue(joined, out int spaced);
-            if (spacedLine && entry.Count > spaced)
+            else
             {
-                return true;
+                joined[a.Length] = ' ';
+                a.CopyTo(joined);
+                b.CopyTo(joined[(a.Length + 1)..]);
+                _model.SpacedPairLookup.TryGetValue(joined, out int spaced);
+                // Any line: a prefix that forms compounds («بی دلیل»), when the join is well attested and far
+                // more frequent than the pair. Lines typed with spaces: any join more frequent than the pair.
+                if (spacedLine ? entry.Count > spaced
+                    : entry.Count >= MinPrefixMergeCount && entry.Count > PrefixMergeMargin * spaced && IsNominalPrefix(a))
+                {
+                    return true;
+                }
             }
         }
         char letterClass = HalfSpaceText.LetterClass(a[^1]);
@@ -540,6 +568,18 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         if (a.Length >= 2 && a[^2..] is "می" && IsVerbalPrefix(a))
         {
             return b.Length >= 2 && (spacedLine || _analyzer.IsVerbForm(b));
+        }
+        return false;
+    }
+
+    private static bool IsNominalPrefix(ReadOnlySpan<char> a)
+    {
+        foreach (var prefix in Affixes.NominalPrefixes)
+        {
+            if (a.SequenceEqual(prefix))
+            {
+                return true;
+            }
         }
         return false;
     }
