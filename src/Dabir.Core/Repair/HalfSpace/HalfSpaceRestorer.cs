@@ -419,7 +419,8 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         {
             info.MayJoinRight = word[^1] != PersianChars.Kashida;
             info.MayJoinLeft = PersianChars.IsLetter(word[0]) && !word.Contains(PersianChars.Zwnj) && PersianChars.IsLetter(key[0]);
-            info.EndsJoining = PersianChars.JoinsToNext(key[^1]);
+            // Judged on the letter as written: «ة» folds to «ه» but does not join, so a half-space after it is invisible.
+            info.EndsJoining = PersianChars.JoinsToNext(word[map[n - 1]]);
             info.KeyHash = HalfSpaceModel.PartHash(key);
             info.LeftPart = _model.MayBeLeftPart(key);
             info.RightPart = _model.MayBeRightPart(key);
@@ -446,9 +447,9 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             info.ContextEntry = entry;
             info.Map = map[..n].ToArray();
         }
-        else if (_insert && (info.Existing & ~info.Decision.Mask) == 0 && (info.Decision.Mask & ~info.Existing) != 0)
+        else if (_insert && (info.Existing & ~info.Decision.Mask) == 0 && (info.Decision.Mask & ~info.Existing & WrittenGaps(word, map, n)) != 0)
         {
-            ulong missing = info.Decision.Mask & ~info.Existing;
+            ulong missing = info.Decision.Mask & ~info.Existing & WrittenGaps(word, map, n);
             var inserts = new int[BitOperations.PopCount(missing)];
             int k = 0;
             for (ulong m = missing; m != 0; m &= m - 1)
@@ -492,7 +493,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             {
                 continue;
             }
-            bool visible = groupLength > 0 ? PersianChars.JoinsToNext(a[^1]) : leftInfo.EndsJoining;
+            bool visible = leftInfo.EndsJoining;
             bool candidate = visible
                 ? rightInfo.BoundChain || (groupLength == 0 && leftInfo.VerbalPrefix)
                     || (rightInfo.RightPart && (groupLength > 0 ? _model.MayBeLeftPart(a) && _model.MayBeJoinedPair(HalfSpaceModel.PartHash(a), rightInfo.KeyHash)
@@ -614,7 +615,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         if (info.Context)
         {
             ulong mask = ChooseByContext(text, starts, ends, infos, info.Key, info.ContextEntry, previousFirst, t - 1, t + 1, nextLast);
-            ulong missing = mask & ~info.Existing;
+            ulong missing = mask & ~info.Existing & WrittenGaps(text[start..], info.Map, info.Map!.Length);
             if (_insert && (info.Existing & ~mask) == 0)
             {
                 for (ulong m = missing; m != 0; m &= m - 1)
@@ -662,7 +663,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         ulong mask = entry.AltMask != 0
             ? ChooseByContext(text, starts, ends, infos, key, entry, previousFirst, first - 1, last + 1, nextLast)
             : decision.Mask;
-        ulong missing = mask & ~existing;
+        ulong missing = mask & ~existing & WrittenGaps(text, map, n);
         if (_insert && (existing & ~mask) == 0)
         {
             for (ulong m = missing; m != 0; m &= m - 1)
@@ -682,6 +683,21 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 }
             }
         }
+    }
+
+    // Gaps where a half-space is visible in the word as written: after a letter that joins forward there
+    // («ة», «ۀ» fold to «ه» but do not join), so the cleanup of misplaced half-spaces never undoes an insert.
+    private static ulong WrittenGaps(ReadOnlySpan<char> text, ReadOnlySpan<int> map, int n)
+    {
+        ulong gaps = 0;
+        for (int i = 1; i < n && i < 64; i++)
+        {
+            if (PersianChars.JoinsToNext(text[map[i - 1]]))
+            {
+                gaps |= 1UL << i;
+            }
+        }
+        return gaps;
     }
 
     // Hamza letters for a word: its PerDT spelling, else (for a word not attested in text) its longest stem
