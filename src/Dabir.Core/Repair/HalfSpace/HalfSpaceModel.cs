@@ -17,7 +17,7 @@ internal readonly record struct WordEntry(ulong Mask, ulong AltMask, int Count, 
 /// </summary>
 internal sealed class HalfSpaceModel
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "DZWN"u8.ToArray();
 
     /// <summary>Share of word types with a half-space at a boundary at or above which one is inserted.</summary>
@@ -33,8 +33,11 @@ internal sealed class HalfSpaceModel
         HashSet<string> verbStems,
         Dictionary<string, (int First, int Second)> contexts,
         Dictionary<string, int> spacedPairs,
-        Dictionary<string, string> hamza)
+        Dictionary<string, string> hamza,
+        HashSet<string> boundPieces)
     {
+        BoundPieces = boundPieces;
+        BoundPieceLookup = boundPieces.GetAlternateLookup<ReadOnlySpan<char>>();
         Words = words;
         Boundaries = boundaries;
         SecondElements = secondElements;
@@ -49,6 +52,85 @@ internal sealed class HalfSpaceModel
         ContextLookup = contexts.GetAlternateLookup<ReadOnlySpan<char>>();
         SpacedPairLookup = spacedPairs.GetAlternateLookup<ReadOnlySpan<char>>();
         HamzaLookup = hamza.GetAlternateLookup<ReadOnlySpan<char>>();
+        (_joinedPairs, _leftParts, _rightParts) = BuildPairFilters(words);
+    }
+
+    // A blocked Bloom filter (two bits in one 64-bit word) over the splits «a|b» of attested words at each of
+    // their half-spaces: the merge step asks it first, so almost every word pair is rejected with one memory
+    // read, without building and looking up the joined key.
+    private const int PairFilterWordsLog2 = 15;
+    private readonly ulong[] _joinedPairs;
+
+    // Plain Bloom filters (two bits in one word) over the parts on either side of those half-spaces: asked
+    // once per word type, so the pair filter is read only for pairs whose both parts qualify.
+    private const int PartFilterWordsLog2 = 14;
+    private readonly ulong[] _leftParts;
+    private readonly ulong[] _rightParts;
+
+    /// <summary>False when <paramref name="part"/> is surely not the part before a half-space in an attested word (weighted count ≥ 2).</summary>
+    public bool MayBeLeftPart(ReadOnlySpan<char> part) => TestPart(_leftParts, PartHash(part));
+
+    /// <summary>False when <paramref name="part"/> is surely not the part after a half-space in an attested word (weighted count ≥ 2).</summary>
+    public bool MayBeRightPart(ReadOnlySpan<char> part) => TestPart(_rightParts, PartHash(part));
+
+    private static (int Word, ulong Bits) PartBits(int hash)
+    {
+        uint h = (uint)hash * 0x9E3779B1u;
+        h ^= h >> 16;
+        return ((int)(h >> (32 - PartFilterWordsLog2)), (1UL << (int)(h & 63)) | (1UL << (int)((h >> 6) & 63)));
+    }
+
+    private static bool TestPart(ulong[] filter, int hash)
+    {
+        var (word, bits) = PartBits(hash);
+        return (filter[word] & bits) == bits;
+    }
+
+    /// <summary>The hash the pair filter takes for one part (compute once per word and reuse).</summary>
+    public static int PartHash(ReadOnlySpan<char> part) => string.GetHashCode(part);
+
+    /// <summary>False when the parts with these <see cref="PartHash"/> values surely never stand on either side of a half-space in an attested word (weighted count ≥ 2).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool MayBeJoinedPair(int leftHash, int rightHash)
+    {
+        var (word, bits) = PairBits(leftHash, rightHash);
+        return (_joinedPairs[word] & bits) == bits;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static (int Word, ulong Bits) PairBits(int leftHash, int rightHash)
+    {
+        uint h = ((uint)leftHash * 0x9E3779B1u) ^ (uint)rightHash;
+        h = (h ^ (h >> 15)) * 0x85EBCA77u;
+        h ^= h >> 13;
+        return ((int)(h >> (32 - PairFilterWordsLog2)), (1UL << (int)(h & 63)) | (1UL << (int)((h >> 6) & 63)));
+    }
+
+    private static (ulong[] Pairs, ulong[] Left, ulong[] Right) BuildPairFilters(Dictionary<string, WordEntry> words)
+    {
+        var filter = new ulong[1 << PairFilterWordsLog2];
+        var left = new ulong[1 << PartFilterWordsLog2];
+        var right = new ulong[1 << PartFilterWordsLog2];
+        foreach (var (key, entry) in words)
+        {
+            if (entry.Count < 2)
+            {
+                continue;
+            }
+            for (ulong mask = entry.Mask; mask != 0; mask &= mask - 1)
+            {
+                int at = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                int leftHash = PartHash(key.AsSpan(0, at));
+                int rightHash = PartHash(key.AsSpan(at));
+                var (word, bits) = PairBits(leftHash, rightHash);
+                filter[word] |= bits;
+                (word, bits) = PartBits(leftHash);
+                left[word] |= bits;
+                (word, bits) = PartBits(rightHash);
+                right[word] |= bits;
+            }
+        }
+        return (filter, left, right);
     }
 
     public Dictionary<string, WordEntry> Words { get; }
@@ -67,6 +149,14 @@ internal sealed class HalfSpaceModel
 
     /// <summary>Weighted count of «a b» written as two words, for pairs whose half-space join «a‌b» is attested.</summary>
     public Dictionary<string, int> SpacedPairs { get; }
+
+    /// <summary>
+    /// Parts of half-space words that correctly written text never has as words of their own (هایی، گرا، ترین …):
+    /// one standing alone in a line shows that the line's half-spaces were typed as spaces.
+    /// </summary>
+    public HashSet<string> BoundPieces { get; }
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoundPieceLookup { get; }
 
     /// <summary>Folded key → spelling with hamza (same length), where the plain spelling is not how the word is written.</summary>
     public Dictionary<string, string> Hamza { get; }
@@ -131,6 +221,7 @@ internal sealed class HalfSpaceModel
         });
         WriteSorted(w, SpacedPairs, (w, e) => w.Write7BitEncodedInt(e));
         WriteSorted(w, Hamza, (w, e) => w.Write(e));
+        WriteSet(w, BoundPieces);
     }
 
     /// <summary>Reads a model written by <see cref="Write"/>.</summary>
@@ -150,7 +241,8 @@ internal sealed class HalfSpaceModel
         var contexts = ReadMap(r, r => (r.Read7BitEncodedInt(), r.Read7BitEncodedInt()));
         var pairs = ReadMap(r, r => r.Read7BitEncodedInt());
         var hamza = ReadMap(r, r => r.ReadString());
-        return new HalfSpaceModel(words, boundaries, second, stems, contexts, pairs, hamza);
+        var boundPieces = ReadSet(r);
+        return new HalfSpaceModel(words, boundaries, second, stems, contexts, pairs, hamza, boundPieces);
     }
 
     private static void WriteSorted<T>(BinaryWriter w, Dictionary<string, T> map, Action<BinaryWriter, T> writeValue)

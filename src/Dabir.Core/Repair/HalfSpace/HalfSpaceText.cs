@@ -38,6 +38,7 @@ internal static class HalfSpaceText
     /// has bit i set when a half-space stands before key position i. Returns the key length, or -1 when the
     /// key would be longer than <see cref="MaxKeyLength"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Fold(ReadOnlySpan<char> word, Span<char> key, Span<int> map, out ulong zwnjMask)
     {
         zwnjMask = 0;
@@ -81,6 +82,7 @@ internal static class HalfSpaceText
         i > 0 && i < key.Length && PersianChars.JoinsToNext(key[i - 1]) && PersianChars.IsLetter(key[i]);
 
     /// <summary>Keeps only the bits of <paramref name="mask"/> that are real gaps of <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong ValidGaps(ReadOnlySpan<char> key, ulong mask)
     {
         ulong result = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Dabir.Repair.HalfSpace;
 
 /// <summary>
@@ -28,6 +29,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
     /// inside a morpheme there); the parts around it are looked up or analysed on their own.
     /// </summary>
     /// <returns>False when the word has no analysis (leave it as written).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryDecide(ReadOnlySpan<char> key, out ulong mask, out int coreStart, out int coreLength)
     {
         int alef = -1;
@@ -77,6 +79,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
     /// <paramref name="observations"/> is given, the boundary statistic keys of the chosen analysis and their
     /// positions are added to it (training).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAnalyze(ReadOnlySpan<char> w, out ulong mask, out int coreStart, out int coreLength, List<(string Key, int Position)>? observations, bool suffixesOnly = false)
     {
         mask = 0;
@@ -119,6 +122,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Consider(ReadOnlySpan<char> w, int start, bool verbal, bool suffixesOnly, ref Candidate best, ref bool found)
     {
         int n = w.Length;
@@ -229,6 +233,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
         return (b.ChainStart - b.PrefixLength).CompareTo(a.ChainStart - a.PrefixLength);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ulong MaskOf(ReadOnlySpan<char> w, in Candidate c, List<(string Key, int Position)>? observations)
     {
         ulong mask = 0;
@@ -262,6 +267,7 @@ internal sealed class WordAnalyzer(HalfSpaceModel model)
         return HalfSpaceText.ValidGaps(w, mask);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Decide(ReadOnlySpan<char> w, char kind, ReadOnlySpan<char> morpheme, int position, ref ulong mask, List<(string Key, int Position)>? observations)
     {
         if (!HalfSpaceText.IsGap(w, position))

@@ -14,9 +14,10 @@ namespace Dabir.Repair.HalfSpace.Training;
 /// <param name="VerbStems">Verb stems.</param>
 /// <param name="SpacedPairs">Spaced pairs counted for the merge step.</param>
 /// <param name="HamzaWords">Words with a hamza spelling.</param>
+/// <param name="BoundPieces">Pieces of half-space words never written alone.</param>
 /// <param name="ModelBytes">Size of the compressed model.</param>
 public sealed record HalfSpaceTrainingReport(
-    long TextTokens, int Words, int AmbiguousWords, int BoundaryStatistics, int SecondElements, int VerbStems, int SpacedPairs, int HamzaWords, long ModelBytes);
+    long TextTokens, int Words, int AmbiguousWords, int BoundaryStatistics, int SecondElements, int VerbStems, int SpacedPairs, int HamzaWords, int BoundPieces, long ModelBytes);
 
 /// <summary>
 /// Builds the half-space model from the shared data folder: attested spellings from correctly written
@@ -41,6 +42,8 @@ public static class HalfSpaceTrainer
     private const int MinSecondElementTypes = 3;
     private const double MinAltShare = 0.05;
     private const int MinAltCount = 4;
+    private const int MinBoundPieceCount = 12;
+    private const int MaxAloneShare = 50;
 
     private sealed class KeyStats
     {
@@ -86,13 +89,14 @@ public static class HalfSpaceTrainer
         var contexts = CountContexts(sentences, words);
         var spacedPairs = CountSpacedPairs(sentences, words);
         var hamza = CollectHamza(stats);
+        var boundPieces = CollectBoundPieces(sentences);
 
-        var model = new HalfSpaceModel(words, boundaries, secondElements, verbStems, contexts, spacedPairs, hamza);
+        var model = new HalfSpaceModel(words, boundaries, secondElements, verbStems, contexts, spacedPairs, hamza, boundPieces);
         long start = output.CanSeek ? output.Position : 0;
         model.Write(output);
         long size = output.CanSeek ? output.Position - start : -1;
         var report = new HalfSpaceTrainingReport(tokens, words.Count, words.Values.Count(e => e.AltMask != 0), boundaries.Count,
-            secondElements.Count, verbStems.Count, spacedPairs.Count, hamza.Count, size);
+            secondElements.Count, verbStems.Count, spacedPairs.Count, hamza.Count, boundPieces.Count, size);
         log?.WriteLine(report.ToString());
         return report;
     }
@@ -414,7 +418,7 @@ public static class HalfSpaceTrainer
     // candidate stem) and count, once per type, whether it is written with a half-space at each boundary.
     private static Dictionary<string, (int Zwnj, int Joined)> LearnBoundaries(Dictionary<string, WordEntry> words, Dictionary<string, KeyStats> stats, HashSet<string> secondElements, HashSet<string> verbStems)
     {
-        var empty = new HalfSpaceModel(words, [], secondElements, verbStems, [], [], []);
+        var empty = new HalfSpaceModel(words, [], secondElements, verbStems, [], [], [], []);
         var analyzer = new WordAnalyzer(empty);
         var boundaries = new Dictionary<string, (int Zwnj, int Joined)>(StringComparer.Ordinal);
         var observations = new List<(string Key, int Position)>();
@@ -518,6 +522,39 @@ public static class HalfSpaceTrainer
             }
         }
         return pairs;
+    }
+
+    // Pieces on either side of a half-space (at least MinBoundPieceCount times, two letters or more) that the
+    // training text (almost) never writes as a word of their own — alone at most once per MaxAloneShare uses
+    // as a part («ای» the vocative is rare beside «خانه‌ای»): seeing one alone marks a line typed with spaces.
+    private static HashSet<string> CollectBoundPieces(List<Token[]> sentences)
+    {
+        var asPart = new Dictionary<string, int>(StringComparer.Ordinal);
+        var alone = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            foreach (var token in sentence)
+            {
+                alone[token.Key] = alone.GetValueOrDefault(token.Key) + token.Weight;
+                int start = 0;
+                for (ulong mask = token.Mask; ; mask &= mask - 1)
+                {
+                    int end = mask == 0 ? token.Key.Length : BitOperations.TrailingZeroCount(mask);
+                    if (token.Mask != 0 && end - start >= 2)
+                    {
+                        var part = token.Key[start..end];
+                        asPart[part] = asPart.GetValueOrDefault(part) + token.Weight;
+                    }
+                    if (mask == 0)
+                    {
+                        break;
+                    }
+                    start = end;
+                }
+            }
+        }
+        return asPart.Where(p => p.Value >= MinBoundPieceCount && alone.GetValueOrDefault(p.Key) * MaxAloneShare <= p.Value)
+            .Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     // A hamza spelling is kept when it is how the word is written: weighted count at least 4, and the plain
