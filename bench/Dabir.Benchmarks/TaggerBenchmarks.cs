@@ -58,6 +58,14 @@ public class TaggerBenchmarks
         return n;
     }
 
+    /// <summary>Loading the embedded UPOS model (decompress, parse, build the lookup tables), JIT warm.</summary>
+    [Benchmark]
+    public int LoadPosModel() => Dabir.Models.Tagging.SequenceModel.LoadEmbedded("upos").FeatureCount;
+
+    /// <summary>Loading the embedded NER model, JIT warm.</summary>
+    [Benchmark]
+    public int LoadNerModel() => Dabir.Models.Tagging.SequenceModel.LoadEmbedded("ner").FeatureCount;
+
     [Benchmark]
     public int NerTagPerdtDev()
     {

@@ -50,9 +50,16 @@ internal static class EvalCommand
                 var (from, to) = ParseRange(parse.GetValue(range));
                 bool stripZwnj = parse.GetValue(strip);
                 using var writer = parse.GetValue(system) is { } systemPath ? CliIO.OpenOutput(systemPath) : null;
+                // The first use of a model includes JIT compilation of the loading code; reported on stderr.
+                var loadClock = System.Diagnostics.Stopwatch.StartNew();
+                var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                var tagger = pos
+                    ? (modelPath is null ? PosTagger.Default.Model : SequenceModel.LoadFile(modelPath))
+                    : (modelPath is null ? NerTagger.Default.Model : SequenceModel.LoadFile(modelPath));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dabir: model loaded in {loadClock.Elapsed.TotalMilliseconds:F0} ms wall, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms CPU ({tagger.FeatureCount} feature rows)"));
                 string json = pos
-                    ? EvalPos(goldPath, modelPath is null ? PosTagger.Default.Model : SequenceModel.LoadFile(modelPath), from, to, stripZwnj, writer, parse.GetValue(convention))
-                    : EvalNer(goldPath, modelPath is null ? NerTagger.Default.Model : SequenceModel.LoadFile(modelPath), from, to, stripZwnj, writer, parse.GetValue(labels), 0);
+                    ? EvalPos(goldPath, tagger, from, to, stripZwnj, writer, parse.GetValue(convention))
+                    : EvalNer(goldPath, tagger, from, to, stripZwnj, writer, parse.GetValue(labels), 0);
                 Console.Out.WriteLine(json);
                 return ExitCodes.Ok;
             });

@@ -24,14 +24,19 @@ internal static class TrainTaggerCommand
         var permissive = new Option<bool>("--permissive") { Description = "Use permissively licensed training data only." };
         var crossValidate = new Option<int>("--cv") { Description = "pos: report K-fold cross-validated UPOS on PerDT dev and Seraji dev (no model written unless --out)." };
         var evaluate = new Option<bool>("--eval") { Description = "ner: after training, score PEYMA dev, the held-out 10% of Arman train and ParsTwiNER dev." };
-        var command = new Command(name, description) { data, output, epochs, seed, permissive };
+        var corpora = new Option<string>("--corpora") { Description = "ner: comma-separated training corpora (peyma, arman, parstwiner).", DefaultValueFactory = _ => string.Join(',', TaggerRecipes.DefaultNerCorpora) };
+        var repeat = new Option<int>("--treebank-repeat") { Description = "pos: how many times the UD dev treebank sentences are repeated in training.", DefaultValueFactory = _ => TaggerRecipes.DefaultTreebankRepeat };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times than this in the training data.", DefaultValueFactory = _ => 2 };
+        var command = new Command(name, description) { data, output, epochs, seed, permissive, minCount };
         if (pos)
         {
             command.Options.Add(crossValidate);
+            command.Options.Add(repeat);
         }
         else
         {
             command.Options.Add(evaluate);
+            command.Options.Add(corpora);
         }
         command.SetAction(parse =>
         {
@@ -41,14 +46,14 @@ internal static class TrainTaggerCommand
                 Console.Error.WriteLine($"dabir: error: {dataDir}: no such data folder");
                 return ExitCodes.InputError;
             }
-            var options = new TrainerOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed) };
+            var options = new TrainerOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount) };
             string? outPath = parse.GetValue(output);
             bool onlyPermissive = parse.GetValue(permissive);
             var clock = Stopwatch.StartNew();
             void Log(string message) => Console.Error.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] {message}");
             if (pos && parse.GetValue(crossValidate) is > 1 and var folds)
             {
-                Console.Out.Write(TaggerRecipes.CrossValidatePos(dataDir, onlyPermissive, folds, options, Log));
+                Console.Out.Write(TaggerRecipes.CrossValidatePos(dataDir, onlyPermissive, folds, options, Log, parse.GetValue(repeat)));
                 if (outPath is null)
                 {
                     return ExitCodes.Ok;
@@ -60,8 +65,8 @@ internal static class TrainTaggerCommand
                 return ExitCodes.Usage;
             }
             SequenceModel model = pos
-                ? TaggerRecipes.TrainPos(dataDir, onlyPermissive, options, Log)
-                : TaggerRecipes.TrainNer(dataDir, onlyPermissive, options, Log);
+                ? TaggerRecipes.TrainPos(dataDir, onlyPermissive, options, Log, parse.GetValue(repeat))
+                : TaggerRecipes.TrainNer(dataDir, onlyPermissive, options, Log, parse.GetValue(corpora)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             using (var stream = File.Create(outPath))
             {
                 model.Save(stream);
@@ -69,9 +74,9 @@ internal static class TrainTaggerCommand
             Log($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB)");
             if (!pos && parse.GetValue(evaluate))
             {
-                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "peyma-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, TaggerRecipes.PeymaDev)), 1));
-                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "arman-heldout", TaggerRecipes.ArmanSplit(dataDir).HeldOut, 2));
-                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "parstwiner-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, "ner", "parstwiner-dev.txt")), 3));
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "peyma-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, TaggerRecipes.PeymaDev)), 0));
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "arman-heldout", TaggerRecipes.ArmanSplit(dataDir).HeldOut, 0));
+                Console.Out.Write(TaggerRecipes.EvaluateNer(model, "parstwiner-dev", Dabir.Models.Data.CorpusReaders.ReadNer(Path.Combine(dataDir, "ner", "parstwiner-dev.txt")), 0));
             }
             return ExitCodes.Ok;
         });

@@ -7,7 +7,14 @@ namespace Dabir.Models.Features;
 internal sealed class FeatureExtractor
 {
     /// <summary>Features written per token.</summary>
-    public const int FeaturesPerToken = 26 + DomainFeatures;
+    public const int FeaturesPerToken = BaseFeatures + DomainFeatures;
+
+    /// <summary>Features that do not depend on the annotation convention; with convention 0 (the NER models) the
+    /// convention-conjoined slots are left 0 ("no feature") and skipped, saving their lookups.</summary>
+    public const int BaseFeatures = 34;
+
+    /// <summary>How many leading feature slots per token are in use for a convention.</summary>
+    public static int ActiveFeatures(int domain) => domain == 0 ? BaseFeatures : FeaturesPerToken;
 
     /// <summary>Features repeated in conjunction with the annotation convention (domain), so that one model can
     /// follow PerDT, Seraji/Bijankhan or iPerUDT conventions where they disagree (Daumé 2007 feature augmentation).</summary>
@@ -64,6 +71,7 @@ internal sealed class FeatureExtractor
         public ulong Suffix2;
         public uint Lexicon;
         public uint Gazetteer;
+        public uint Cluster;
         public int Start;
         public int Length;
     }
@@ -92,6 +100,7 @@ internal sealed class FeatureExtractor
             t.Suffix2 = FeatureHash.OfChars(folded[Math.Max(0, n - 2)..]);
             t.Lexicon = _lexicon.WordBits(t.Word);
             t.Gazetteer = 0;
+            t.Cluster = _lexicon.ClusterOf(t.Word);
             offset += n;
         }
         MarkGazetteerPhrases(tokens.Length, info);
@@ -133,9 +142,21 @@ internal sealed class FeatureExtractor
             f[23] = FeatureHash.Combine(23, i + 1 < tokens.Length ? info[i + 1].Gazetteer : 0xFFFF_FFFEu);
             f[24] = FeatureHash.Combine(24, prev2, prev);
             f[25] = FeatureHash.Combine(25, t.Lexicon, t.Suffix2);
+            // Word clusters: the full path and its two coarser prefixes for w0, the middle level and full path of w±1,
+            // and the pair of neighbouring middle-level clusters.
+            uint prevCluster = i > 0 ? info[i - 1].Cluster : 0xFFFF_FFFFu;
+            uint nextCluster = i + 1 < tokens.Length ? info[i + 1].Cluster : 0xFFFF_FFFEu;
+            f[26] = FeatureHash.Combine(26, t.Cluster);
+            f[27] = FeatureHash.Combine(27, t.Cluster >> 4);
+            f[28] = FeatureHash.Combine(28, t.Cluster >> 8);
+            f[29] = FeatureHash.Combine(29, prevCluster >> 4);
+            f[30] = FeatureHash.Combine(30, nextCluster >> 4);
+            f[31] = FeatureHash.Combine(31, prevCluster);
+            f[32] = FeatureHash.Combine(32, nextCluster);
+            f[33] = FeatureHash.Combine(33, prevCluster >> 4, nextCluster >> 4);
             for (int k = 0; k < DomainFeatures; k++)
             {
-                f[26 + k] = FeatureHash.Combine((uint)(100 + k), f[DomainTemplates[k]], (ulong)domain);
+                f[BaseFeatures + k] = domain == 0 ? 0 : FeatureHash.Combine((uint)(100 + k), f[DomainTemplates[k]], (ulong)domain);
             }
         }
     }

@@ -93,11 +93,35 @@ internal sealed class KeyedBits
             previous += (uint)reader.Read7BitEncodedInt64();
             keys[i] = previous;
         }
-        var entries = new Dictionary<uint, uint>(count);
+        var values = new uint[count];
         for (int i = 0; i < count; i++)
         {
-            entries[keys[i]] = (uint)reader.Read7BitEncodedInt64();
+            values[i] = (uint)reader.Read7BitEncodedInt64();
         }
-        return new KeyedBits(entries);
+        return new KeyedBits(keys, values);
+    }
+
+    /// <summary>Builds the table straight from parallel arrays of distinct keys and their values (no dictionary).</summary>
+    private KeyedBits(uint[] keys, uint[] values)
+    {
+        int capacity = 16;
+        while (capacity < keys.Length * 2)
+        {
+            capacity <<= 1;
+        }
+        _keys = new uint[capacity];
+        _values = new uint[capacity];
+        _mask = capacity - 1;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            int slot = (int)(FeatureHash.Mix(keys[i]) & (uint)_mask);
+            while (_keys[slot] != 0 && _keys[slot] != keys[i])
+            {
+                slot = (slot + 1) & _mask;
+            }
+            _keys[slot] = keys[i];
+            _values[slot] |= values[i];
+        }
+        Count = keys.Length;
     }
 }

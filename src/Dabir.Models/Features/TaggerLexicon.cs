@@ -16,29 +16,38 @@ internal sealed class TaggerLexicon
     /// <summary>Gazetteer entity types, one bit each (a phrase may carry several).</summary>
     internal enum GazetteerType
     {
-        FirstName, LastName, PersonTitle, Location, Organization, Entity, Job,
+        FirstName, LastName, PersonTitle, Location, Organization, Entity, Job, Person, Demonym,
+        /// <summary>Entity phrases annotated in the NER training corpora (seen at least twice).</summary>
+        AnnotatedPerson, AnnotatedOrganization, AnnotatedLocation,
     }
 
-    internal const int GazetteerTypeCount = 7;
+    internal const int GazetteerTypeCount = 12;
 
     /// <summary>Longest gazetteer phrase, in tokens.</summary>
     internal const int MaxPhraseTokens = 6;
 
     private readonly KeyedBits _words;
     private readonly KeyedBits _phrases;
+    private readonly KeyedBits _clusters;
 
-    public TaggerLexicon(KeyedBits words, KeyedBits phrases)
+    public TaggerLexicon(KeyedBits words, KeyedBits phrases, KeyedBits clusters)
     {
         _words = words;
         _phrases = phrases;
+        _clusters = clusters;
     }
 
     /// <summary>An empty lexicon (for tests and lexicon-free training).</summary>
-    public static TaggerLexicon Empty { get; } = new(new KeyedBits(new Dictionary<uint, uint>()), new KeyedBits(new Dictionary<uint, uint>()));
+    public static TaggerLexicon Empty { get; } = new(new KeyedBits(new Dictionary<uint, uint>()), new KeyedBits(new Dictionary<uint, uint>()), new KeyedBits(new Dictionary<uint, uint>()));
 
     public int WordCount => _words.Count;
 
     public int PhraseCount => _phrases.Count;
+
+    public int ClusterCount => _clusters.Count;
+
+    /// <summary>Word-cluster code of a folded word's hash (see <see cref="WordClusters"/>; 0 = none).</summary>
+    public uint ClusterOf(ulong foldedWordHash) => _clusters.Get(FeatureHash.Key32(foldedWordHash));
 
     /// <summary>Lexicon class bits of a folded word's hash.</summary>
     public uint WordBits(ulong foldedWordHash) => _words.Get(FeatureHash.Key32(foldedWordHash));
@@ -53,17 +62,21 @@ internal sealed class TaggerLexicon
     {
         _words.Write(writer);
         _phrases.Write(writer);
+        _clusters.Write(writer);
     }
 
     public static TaggerLexicon Read(BinaryReader reader)
     {
         var words = KeyedBits.Read(reader);
         var phrases = KeyedBits.Read(reader);
-        return new TaggerLexicon(words, phrases);
+        var clusters = KeyedBits.Read(reader);
+        return new TaggerLexicon(words, phrases, clusters);
     }
 
-    /// <summary>Builds the lexicon from the shared data folder (hazm words.dat and gazetteer lists).</summary>
-    public static TaggerLexicon Build(string dataDirectory)
+    /// <summary>Builds the lexicon from the shared data folder (hazm words.dat, gazetteer lists, the actor
+    /// dictionary) and learns word clusters from <paramref name="clusterText"/> (unlabeled sentences; none when null).</summary>
+    public static TaggerLexicon Build(string dataDirectory, IEnumerable<IReadOnlyList<string>>? clusterText = null, Action<string>? log = null,
+        IEnumerable<(string[] Tokens, GazetteerType Type)>? annotatedPhrases = null)
     {
         var words = new Dictionary<uint, uint>();
         string wordsPath = Path.Combine(dataDirectory, "lexicons", "hazm", "words.dat");
@@ -91,7 +104,7 @@ internal sealed class TaggerLexicon
 
         var phrases = new Dictionary<uint, uint>();
         string gazetteers = Path.Combine(dataDirectory, "gazetteers");
-        void AddList(string file, GazetteerType type, int column = 0)
+        void AddList(string file, GazetteerType type, int column = 0, Func<string[], GazetteerType?>? typeOf = null)
         {
             string path = Path.Combine(gazetteers, file);
             if (!File.Exists(path))
@@ -100,12 +113,25 @@ internal sealed class TaggerLexicon
             }
             foreach (var line in File.ReadLines(path, Encoding.UTF8))
             {
+                if (line.StartsWith('#'))
+                {
+                    continue;
+                }
                 var columns = line.Split('\t');
                 if (column >= columns.Length)
                 {
                     continue;
                 }
-                var tokens = columns[column].Split([' ', '\u200C'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (typeOf is not null)
+                {
+                    if (typeOf(columns) is not { } rowType)
+                    {
+                        continue;
+                    }
+                    type = rowType;
+                }
+                // Split at spaces only: a ZWNJ stays inside its token, and folding removes it on both sides.
+                var tokens = columns[column].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (tokens.Length == 0 || tokens.Length > MaxPhraseTokens)
                 {
                     continue;
@@ -133,6 +159,43 @@ internal sealed class TaggerLexicon
         AddList("countries_fa.tsv", GazetteerType.Location, column: 1);
         AddList("faker_company_company_names.txt", GazetteerType.Organization);
         AddList("parstwiner_entities_arman_manual.txt", GazetteerType.Entity);
-        return new TaggerLexicon(new KeyedBits(words), new KeyedBits(phrases));
+        // The project's actor dictionary (../shared/data/events/actors, compiled for the project): countries,
+        // capitals, demonyms, organisations and people as they are written in Persian news.
+        AddList("../events/actors/actors-countries.tsv", GazetteerType.Location, typeOf: c => c.Length > 4 && c[4] == "demonym" ? GazetteerType.Demonym
+            : c.Length > 4 && c[4] == "government-metonym" ? GazetteerType.Organization : GazetteerType.Location);
+        AddList("../events/actors/actors-organizations.tsv", GazetteerType.Organization);
+        AddList("../events/actors/actors-people.tsv", GazetteerType.Person);
+        if (annotatedPhrases is not null)
+        {
+            var seen = new Dictionary<uint, (int Count, uint Types)>();
+            foreach (var (tokens, type) in annotatedPhrases)
+            {
+                if (tokens.Length == 0 || tokens.Length > MaxPhraseTokens)
+                {
+                    continue;
+                }
+                ulong h = 0;
+                foreach (var token in tokens)
+                {
+                    int n = token.Length <= folded.Length ? TokenFolding.Fold(token, folded) : 0;
+                    h = PhraseHash(h, FeatureHash.OfChars(folded.AsSpan(0, n)));
+                }
+                uint key = FeatureHash.Key32(h);
+                var entry = seen.GetValueOrDefault(key);
+                seen[key] = (entry.Count + 1, entry.Types | (1u << (int)type));
+            }
+            int added = 0;
+            foreach (var (key, entry) in seen)
+            {
+                if (entry.Count >= 2)
+                {
+                    phrases[key] = phrases.GetValueOrDefault(key) | entry.Types;
+                    added++;
+                }
+            }
+            log?.Invoke($"gazetteer: {added} entity phrases from the NER training corpora");
+        }
+        var clusters = clusterText is null ? [] : WordClusters.Learn(clusterText, seed: 17, log);
+        return new TaggerLexicon(new KeyedBits(words), new KeyedBits(phrases), new KeyedBits(clusters));
     }
 }

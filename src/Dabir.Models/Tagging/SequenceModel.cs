@@ -13,7 +13,7 @@ namespace Dabir.Models.Tagging;
 internal sealed class SequenceModel
 {
     private const uint Magic = 0x47544244; // "DBTG"
-    private const int Version = 1;
+    private const int Version = 2;
 
     [ThreadStatic]
     private static FeatureExtractor.Scratch? t_scratch;
@@ -89,11 +89,12 @@ internal sealed class SequenceModel
         emissions.Clear();
         var features = scratch.Features;
         var weights = _weights;
+        int active = FeatureExtractor.ActiveFeatures(domain);
         for (int i = 0; i < n; i++)
         {
             var row = emissions.Slice(i * tagCount, tagCount);
             int baseIndex = i * FeatureExtractor.FeaturesPerToken;
-            for (int k = 0; k < FeatureExtractor.FeaturesPerToken; k++)
+            for (int k = 0; k < active; k++)
             {
                 int r = Find(FeatureHash.Key32(features[baseIndex + k]));
                 if (r < 0)
@@ -166,9 +167,15 @@ internal sealed class SequenceModel
 
     public static SequenceModel Load(Stream source)
     {
-        using var brotli = new BrotliStream(source, CompressionMode.Decompress, leaveOpen: true);
-        using var buffered = new BufferedStream(brotli, 1 << 16);
-        using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        // Decompress in one go and parse from memory: the weight table is read as one block (no per-value
+        // stream calls), which keeps loading to a few tens of milliseconds.
+        using var decompressed = new MemoryStream();
+        using (var brotli = new BrotliStream(source, CompressionMode.Decompress, leaveOpen: true))
+        {
+            brotli.CopyTo(decompressed);
+        }
+        decompressed.Position = 0;
+        using var reader = new BinaryReader(decompressed, Encoding.UTF8, leaveOpen: true);
         if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version)
         {
             throw new InvalidDataException("Not a Dabir tagger model (bad magic or version).");
@@ -196,12 +203,23 @@ internal sealed class SequenceModel
             previous += (uint)reader.Read7BitEncodedInt64();
             keys[i] = previous;
         }
-        var weights = new short[keys.Length * tags.Length];
+        // Stored column by column (tag-major); used row by row.
+        var columns = new short[keys.Length * tags.Length];
+        if (reader.Read(System.Runtime.InteropServices.MemoryMarshal.AsBytes(columns.AsSpan())) != columns.Length * sizeof(short))
+        {
+            throw new InvalidDataException("The model file is truncated.");
+        }
+        if (!BitConverter.IsLittleEndian)
+        {
+            System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(columns, columns);
+        }
+        var weights = new short[columns.Length];
         for (int t = 0; t < tags.Length; t++)
         {
-            for (int row = 0; row < keys.Length; row++)
+            var column = columns.AsSpan(t * keys.Length, keys.Length);
+            for (int row = 0; row < column.Length; row++)
             {
-                weights[row * tags.Length + t] = reader.ReadInt16();
+                weights[row * tags.Length + t] = column[row];
             }
         }
         var lexicon = TaggerLexicon.Read(reader);

@@ -57,6 +57,10 @@ internal sealed class PerceptronTrainer
             extractor.Extract(sentence.Tokens, scratch, tagCount, sentence.Domain);
             foreach (ulong f in scratch.Features.AsSpan(0, sentence.Tokens.Length * perToken))
             {
+                if (f == 0)
+                {
+                    continue; // unused slot (see FeatureExtractor.ActiveFeatures)
+                }
                 ref int c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, f, out _);
                 c++;
             }
@@ -82,7 +86,7 @@ internal sealed class PerceptronTrainer
             var hashes = scratch.Features.AsSpan(0, ids.Length);
             for (int k = 0; k < ids.Length; k++)
             {
-                ids[k] = index.TryGetValue(hashes[k], out int id) ? id : -1;
+                ids[k] = hashes[k] != 0 && index.TryGetValue(hashes[k], out int id) ? id : -1;
             }
             featureIndices[s] = ids;
         }

@@ -21,6 +21,111 @@ internal static class TaggerRecipes
     /// <summary>Fraction of Arman train (its last sentences) held out for evaluation.</summary>
     public const double ArmanHeldOutFraction = 0.1;
 
+    // ---------- shared lexicon and word clusters ----------
+
+    /// <summary>Unlabeled sentences the word clusters are learned from: the PerDT and Seraji training texts
+    /// (orthography/*-train.txt), the Bijankhan subset, iPerUDT, PEYMA train, Arman train (first 90%) and
+    /// ParsTwiNER train — tokens only. Never a file we score on (the UD dev treebanks, PEYMA dev, the Arman
+    /// held-out part, ParsTwiNER dev) and never the copyrighted news sample.</summary>
+    public static IEnumerable<IReadOnlyList<string>> ClusterText(string data)
+    {
+        foreach (var file in new[] { "perdt-train.txt", "seraji-train.txt" })
+        {
+            foreach (var line in File.ReadLines(Path.Combine(data, "orthography", file), Encoding.UTF8))
+            {
+                yield return TokenizeRaw(line);
+            }
+        }
+        foreach (var sentence in CorpusReaders.ReadBijankhan(Path.Combine(data, "pos", "bijankhan-subset.txt")))
+        {
+            yield return sentence.Tokens;
+        }
+        foreach (var file in new[] { "iperudt-train.conllu", "iperudt-dev.conllu" })
+        {
+            foreach (var sentence in CorpusReaders.ReadConllu(Path.Combine(data, "treebanks", file)))
+            {
+                yield return [.. sentence.Select(w => w.Form)];
+            }
+        }
+        foreach (var sentence in CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt"))
+            .Concat(ArmanSplit(data).Train)
+            .Concat(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt"))))
+        {
+            yield return [.. sentence.Select(p => p.Token)];
+        }
+    }
+
+    /// <summary>Splits raw text at white space and around punctuation (a word is a run of letters, digits,
+    /// marks and ZWNJ).</summary>
+    public static List<string> TokenizeRaw(string line)
+    {
+        var tokens = new List<string>();
+        int start = -1;
+        for (int i = 0; i <= line.Length; i++)
+        {
+            char c = i < line.Length ? line[i] : ' ';
+            bool wordChar = char.IsLetterOrDigit(c) || c == '\u200C' || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            if (wordChar)
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+                continue;
+            }
+            if (start >= 0)
+            {
+                tokens.Add(line[start..i]);
+                start = -1;
+            }
+            if (!char.IsWhiteSpace(c))
+            {
+                tokens.Add(c.ToString());
+            }
+        }
+        return tokens;
+    }
+
+    /// <summary>The lexicon every model is trained with: Hazm words.dat, gazetteers, actor dictionary, word clusters.</summary>
+    public static TaggerLexicon BuildLexicon(string data, Action<string> log) => TaggerLexicon.Build(data, ClusterText(data), log, AnnotatedEntityPhrases(data));
+
+    /// <summary>PER, ORG and LOC phrases of PEYMA train, Arman train (first 90%) and ParsTwiNER train, as a
+    /// gazetteer: for the UPOS tagger they mark multi-word names (PROPN in PerDT); none of the scored files is read.</summary>
+    public static IEnumerable<(string[] Tokens, TaggerLexicon.GazetteerType Type)> AnnotatedEntityPhrases(string data)
+    {
+        var sentences = CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt"))
+            .Concat(ArmanSplit(data).Train)
+            .Concat(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt")));
+        foreach (var sentence in sentences)
+        {
+            for (int i = 0; i < sentence.Length; i++)
+            {
+                string tag = sentence[i].Tag;
+                if (!tag.StartsWith("B-", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                TaggerLexicon.GazetteerType? type = tag[2..] switch
+                {
+                    "PER" => TaggerLexicon.GazetteerType.AnnotatedPerson,
+                    "ORG" => TaggerLexicon.GazetteerType.AnnotatedOrganization,
+                    "LOC" => TaggerLexicon.GazetteerType.AnnotatedLocation,
+                    _ => null,
+                };
+                int end = i + 1;
+                while (end < sentence.Length && sentence[end].Tag == "I-" + tag[2..])
+                {
+                    end++;
+                }
+                if (type is { } t)
+                {
+                    // Tokens stay whole (PEYMA's in-token spaces are folded away like ZWNJ).
+                    yield return ([.. sentence[i..end].Select(p => p.Token)], t);
+                }
+            }
+        }
+    }
+
     // ---------- part of speech ----------
 
     /// <summary>UPOS training data besides the two dev treebanks: Bijankhan (research use; skipped when
@@ -39,39 +144,83 @@ internal static class TaggerRecipes
         return result;
     }
 
+    /// <summary>Bijankhan tags that map to several UPOS tags (P_GEN, ADV_TIME, V_*, CON, …) are resolved in context
+    /// during training; where the Seraji treebank (converted from Bijankhan) shows which of those tags a word takes,
+    /// the set is narrowed to them first, so the latent choice follows Seraji's conventions word by word.</summary>
+    public static List<TrainingSentence> NarrowBijankhan(List<TrainingSentence> sentences, IEnumerable<ConlluWord[]> seraji)
+    {
+        var seen = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var buffer = new char[256];
+        string Folded(string token) => token.Length > buffer.Length ? token : new string(buffer, 0, TokenFolding.Fold(token, buffer));
+        uint noun = UposMapping.Bit("NOUN"), propn = UposMapping.Bit("PROPN");
+        foreach (var sentence in seraji)
+        {
+            foreach (var word in sentence)
+            {
+                uint bit = UposMapping.Bit(word.Upos == "_" ? "X" : word.Upos);
+                string key = Folded(word.Form);
+                seen[key] = seen.GetValueOrDefault(key) | bit | (bit == noun ? propn : 0);
+            }
+        }
+        var result = new List<TrainingSentence>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Source != "bijankhan")
+            {
+                result.Add(sentence);
+                continue;
+            }
+            uint[]? allowed = null;
+            for (int i = 0; i < sentence.Tokens.Length; i++)
+            {
+                uint set = sentence.Allowed[i];
+                if ((set & (set - 1)) == 0 || !seen.TryGetValue(Folded(sentence.Tokens[i]), out uint tags) || (set & tags) == 0 || (set & tags) == set)
+                {
+                    continue;
+                }
+                allowed ??= (uint[])sentence.Allowed.Clone();
+                allowed[i] = set & tags;
+            }
+            result.Add(allowed is null ? sentence : sentence with { Allowed = allowed });
+        }
+        return result;
+    }
+
     /// <summary>How many times the UD dev treebank sentences are repeated in training: they are small next to
     /// Bijankhan but define the conventions the tagger is measured against.</summary>
-    public const int TreebankRepeat = 3;
+    public const int DefaultTreebankRepeat = 3;
 
-    public static SequenceModel TrainPos(string data, bool permissive, TrainerOptions options, Action<string> log)
+    public static SequenceModel TrainPos(string data, bool permissive, TrainerOptions options, Action<string> log, int treebankRepeat = DefaultTreebankRepeat)
     {
-        var sentences = PosBaseSentences(data, permissive);
-        for (int r = 0; r < TreebankRepeat; r++)
+        var sentences = NarrowBijankhan(PosBaseSentences(data, permissive), CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev)));
+        for (int r = 0; r < treebankRepeat; r++)
         {
             sentences.AddRange(CorpusReaders.UposSentences(CorpusReaders.ReadConllu(Path.Combine(data, PerdtDev)), "perdt", false, (int)PosConvention.PerDT));
             sentences.AddRange(CorpusReaders.UposSentences(CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev)), "seraji", true, (int)PosConvention.Seraji));
         }
         string description = string.Create(CultureInfo.InvariantCulture,
-            $"UPOS; data: {(permissive ? "" : "Bijankhan subset (research use), ")}iPerUDT train+dev (CC0), PerDT dev + Seraji dev (CC BY-SA 4.0, repeated {TreebankRepeat}x); lexicon Hazm words.dat (MIT), gazetteers (MIT); epochs {options.Epochs}, seed {options.Seed}");
-        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(sentences, TaggerLexicon.Build(data), "pos", description);
+            $"UPOS; data: {(permissive ? "" : "Bijankhan subset (research use), ")}iPerUDT train+dev (CC0), PerDT dev + Seraji dev (CC BY-SA 4.0, repeated {treebankRepeat}x); lexicon Hazm words.dat (MIT), gazetteers (MIT); epochs {options.Epochs}, seed {options.Seed}");
+        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(sentences, BuildLexicon(data, log), "pos", description);
     }
 
     /// <summary>k-fold cross-validation on PerDT dev and Seraji dev (contiguous folds): each fold is tagged by a
     /// model trained on the base data plus the other folds of both treebanks. Returns a report; also scores the
     /// same folds with ZWNJ stripped from the tokens.</summary>
-    public static string CrossValidatePos(string data, bool permissive, int folds, TrainerOptions options, Action<string> log)
+    public static string CrossValidatePos(string data, bool permissive, int folds, TrainerOptions options, Action<string> log, int treebankRepeat = DefaultTreebankRepeat)
     {
         var baseSentences = PosBaseSentences(data, permissive);
         var perdt = CorpusReaders.ReadConllu(Path.Combine(data, PerdtDev));
         var seraji = CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev));
-        var lexicon = TaggerLexicon.Build(data);
+        var lexicon = BuildLexicon(data, log);
         var gold = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
         var predicted = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
         var predictedStripped = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
+        var forms = new Dictionary<string, List<string[]>> { ["perdt"] = [], ["seraji"] = [] };
         for (int fold = 0; fold < folds; fold++)
         {
-            var training = new List<TrainingSentence>(baseSentences);
-            for (int r = 0; r < TreebankRepeat; r++)
+            // The Bijankhan tag sets are narrowed with the Seraji sentences of the training folds only.
+            var training = NarrowBijankhan(baseSentences, OutsideFold(seraji, fold, folds));
+            for (int r = 0; r < treebankRepeat; r++)
             {
                 training.AddRange(CorpusReaders.UposSentences(OutsideFold(perdt, fold, folds), "perdt", false, (int)PosConvention.PerDT));
                 training.AddRange(CorpusReaders.UposSentences(OutsideFold(seraji, fold, folds), "seraji", true, (int)PosConvention.Seraji));
@@ -84,6 +233,7 @@ internal static class TaggerRecipes
                 {
                     var tokens = sentence.Select(w => w.Form).ToArray();
                     gold[name].Add([.. sentence.Select(w => w.Upos)]);
+                    forms[name].Add(tokens);
                     var convention = name == "perdt" ? PosConvention.PerDT : PosConvention.Seraji;
                     predicted[name].Add(TagPos(model, tokens, convention));
                     predictedStripped[name].Add(TagPos(model, [.. tokens.Select(StripZwnj)], convention));
@@ -97,6 +247,19 @@ internal static class TaggerRecipes
             var stripped = TaggingScorer.ScorePos(gold[name], predictedStripped[name]);
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"{name} dev {folds}-fold CV: words {score.Words}, UPOS {score.Accuracy:F4}, PROPN-as-NOUN {score.AccuracyProperNounAsNoun:F4}; ZWNJ-stripped UPOS {stripped.Accuracy:F4}, PROPN-as-NOUN {stripped.AccuracyProperNounAsNoun:F4}");
+            var confusions = gold[name].Zip(predicted[name])
+                .SelectMany(pair => pair.First.Zip(pair.Second))
+                .Where(p => p.First != p.Second && !(name == "seraji" && p.First == "NOUN" && p.Second == "PROPN"))
+                .GroupBy(p => $"{p.First}->{p.Second}", StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12)
+                .Select(g => $"{g.Key} {g.Count()}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{name} top confusions (gold->system): {string.Join(", ", confusions)}");
+            var words = forms[name].SelectMany((f, s) => f.Select((w, i) => (Word: w, Gold: gold[name][s][i], System: predicted[name][s][i])))
+                .Where(x => x.Gold != x.System && !(name == "seraji" && x.Gold == "NOUN" && x.System == "PROPN"))
+                .GroupBy(x => $"{x.Word} {x.Gold}->{x.System}", StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(40)
+                .Select(g => $"{g.Key} {g.Count()}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{name} top word errors: {string.Join(", ", words)}");
         }
         return report.ToString();
     }
@@ -172,18 +335,28 @@ internal static class TaggerRecipes
         return (all.Take(cut).ToList(), all.Skip(cut).ToList());
     }
 
-    public static SequenceModel TrainNer(string data, bool permissive, TrainerOptions options, Action<string> log)
+    /// <summary>The NER corpora used by default.</summary>
+    public static readonly string[] DefaultNerCorpora = ["peyma", "arman", "parstwiner"];
+
+    public static SequenceModel TrainNer(string data, bool permissive, TrainerOptions options, Action<string> log, IReadOnlyCollection<string>? corpora = null)
     {
+        corpora ??= DefaultNerCorpora;
         var sentences = new List<TrainingSentence>();
-        if (!permissive)
+        if (!permissive && corpora.Contains("peyma"))
         {
             sentences.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt"), spacesToZwnj: true).Select(s => NerSentence(s, "peyma")));
+        }
+        if (!permissive && corpora.Contains("arman"))
+        {
             sentences.AddRange(ArmanSplit(data).Train.Select(s => NerSentence(s, "arman")));
         }
-        sentences.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt")).Select(s => NerSentence(s, "parstwiner")));
+        if (permissive || corpora.Contains("parstwiner"))
+        {
+            sentences.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt")).Select(s => NerSentence(s, "parstwiner")));
+        }
         string description = string.Create(CultureInfo.InvariantCulture,
             $"NER; data: {(permissive ? "" : "PEYMA train (research use), Arman train first 90% (academic use), ")}ParsTwiNER train (MIT); lexicon Hazm words.dat (MIT), gazetteers (MIT); epochs {options.Epochs}, seed {options.Seed}");
-        return new PerceptronTrainer(NerTagger.BioTags, options, log).Train(sentences, TaggerLexicon.Build(data), "ner", description);
+        return new PerceptronTrainer(NerTagger.BioTags, options, log).Train(sentences, BuildLexicon(data, log), "ner", description);
     }
 
     /// <summary>NER corpora share one convention (0): per-corpus conventions were tried, but with labels a corpus
