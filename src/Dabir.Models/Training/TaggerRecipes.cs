@@ -27,7 +27,7 @@ internal static class TaggerRecipes
     /// (orthography/*-train.txt), the Bijankhan subset, iPerUDT, PEYMA train, Arman train (first 90%) and
     /// ParsTwiNER train — tokens only. Never a file we score on (the UD dev treebanks, PEYMA dev, the Arman
     /// held-out part, ParsTwiNER dev) and never the copyrighted news sample.</summary>
-    public static IEnumerable<IReadOnlyList<string>> ClusterText(string data)
+    public static IEnumerable<IReadOnlyList<string>> ClusterText(string data, bool permissive = false)
     {
         foreach (var file in new[] { "perdt-train.txt", "seraji-train.txt" })
         {
@@ -36,9 +36,12 @@ internal static class TaggerRecipes
                 yield return TokenizeRaw(line);
             }
         }
-        foreach (var sentence in CorpusReaders.ReadBijankhan(Path.Combine(data, "pos", "bijankhan-subset.txt")))
+        if (!permissive)
         {
-            yield return sentence.Tokens;
+            foreach (var sentence in CorpusReaders.ReadBijankhan(Path.Combine(data, "pos", "bijankhan-subset.txt")))
+            {
+                yield return sentence.Tokens;
+            }
         }
         foreach (var file in new[] { "iperudt-train.conllu", "iperudt-dev.conllu" })
         {
@@ -47,9 +50,7 @@ internal static class TaggerRecipes
                 yield return [.. sentence.Select(w => w.Form)];
             }
         }
-        foreach (var sentence in CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt"))
-            .Concat(ArmanSplit(data).Train)
-            .Concat(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt"))))
+        foreach (var sentence in NerTrainingSentences(data, permissive))
         {
             yield return [.. sentence.Select(p => p.Token)];
         }
@@ -87,16 +88,23 @@ internal static class TaggerRecipes
     }
 
     /// <summary>The lexicon every model is trained with: Hazm words.dat, gazetteers, actor dictionary, word clusters.</summary>
-    public static TaggerLexicon BuildLexicon(string data, Action<string> log) => TaggerLexicon.Build(data, ClusterText(data), log, AnnotatedEntityPhrases(data));
+    public static TaggerLexicon BuildLexicon(string data, bool permissive, Action<string> log) =>
+        TaggerLexicon.Build(data, ClusterText(data, permissive), log, AnnotatedEntityPhrases(data, permissive));
+
+    /// <summary>The NER training sentences whose text and annotations may feed the lexicon: PEYMA train, Arman train
+    /// (first 90%), ParsTwiNER train; only ParsTwiNER (MIT) when <paramref name="permissive"/>.</summary>
+    private static IEnumerable<(string Token, string Tag)[]> NerTrainingSentences(string data, bool permissive)
+    {
+        var parsTwiner = CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt"));
+        return permissive ? parsTwiner
+            : CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt")).Concat(ArmanSplit(data).Train).Concat(parsTwiner);
+    }
 
     /// <summary>PER, ORG and LOC phrases of PEYMA train, Arman train (first 90%) and ParsTwiNER train, as a
     /// gazetteer: for the UPOS tagger they mark multi-word names (PROPN in PerDT); none of the scored files is read.</summary>
-    public static IEnumerable<(string[] Tokens, TaggerLexicon.GazetteerType Type)> AnnotatedEntityPhrases(string data)
+    public static IEnumerable<(string[] Tokens, TaggerLexicon.GazetteerType Type)> AnnotatedEntityPhrases(string data, bool permissive = false)
     {
-        var sentences = CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt"))
-            .Concat(ArmanSplit(data).Train)
-            .Concat(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt")));
-        foreach (var sentence in sentences)
+        foreach (var sentence in NerTrainingSentences(data, permissive))
         {
             for (int i = 0; i < sentence.Length; i++)
             {
@@ -144,12 +152,14 @@ internal static class TaggerRecipes
         return result;
     }
 
-    /// <summary>Bijankhan tags that map to several UPOS tags (P_GEN, ADV_TIME, V_*, CON, …) are resolved in context
-    /// during training; where the Seraji treebank (converted from Bijankhan) shows which of those tags a word takes,
-    /// the set is narrowed to them first, so the latent choice follows Seraji's conventions word by word.</summary>
+    /// <summary>Aligns the Bijankhan tag sets with the Seraji treebank (converted from Bijankhan, with word-level
+    /// re-decisions such as «پس/بعد» → ADV and «مورد/نسبت/برابر» → ADP where Bijankhan says noun). For a word
+    /// Seraji shows: an ambiguous set (P_GEN, ADV_TIME, V_*, CON, …) is narrowed to the tags Seraji gives the word;
+    /// a single tag is widened by them (the word seen at least twice; «مورد» N_SING_COM_GEN → NOUN|ADP), and the
+    /// latent training picks in context. Only the Seraji sentences passed in are read (the training folds during cross-validation).</summary>
     public static List<TrainingSentence> NarrowBijankhan(List<TrainingSentence> sentences, IEnumerable<ConlluWord[]> seraji)
     {
-        var seen = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, (uint Tags, int Count)>(StringComparer.Ordinal);
         var buffer = new char[256];
         string Folded(string token) => token.Length > buffer.Length ? token : new string(buffer, 0, TokenFolding.Fold(token, buffer));
         uint noun = UposMapping.Bit("NOUN"), propn = UposMapping.Bit("PROPN");
@@ -159,7 +169,8 @@ internal static class TaggerRecipes
             {
                 uint bit = UposMapping.Bit(word.Upos == "_" ? "X" : word.Upos);
                 string key = Folded(word.Form);
-                seen[key] = seen.GetValueOrDefault(key) | bit | (bit == noun ? propn : 0);
+                var entry = seen.GetValueOrDefault(key);
+                seen[key] = (entry.Tags | bit | (bit == noun ? propn : 0), entry.Count + 1);
             }
         }
         var result = new List<TrainingSentence>(sentences.Count);
@@ -174,12 +185,18 @@ internal static class TaggerRecipes
             for (int i = 0; i < sentence.Tokens.Length; i++)
             {
                 uint set = sentence.Allowed[i];
-                if ((set & (set - 1)) == 0 || !seen.TryGetValue(Folded(sentence.Tokens[i]), out uint tags) || (set & tags) == 0 || (set & tags) == set)
+                if (!seen.TryGetValue(Folded(sentence.Tokens[i]), out var entry))
                 {
                     continue;
                 }
-                allowed ??= (uint[])sentence.Allowed.Clone();
-                allowed[i] = set & tags;
+                uint common = set & entry.Tags;
+                uint updated = common != 0 && (set & (set - 1)) != 0 ? common
+                    : entry.Count >= 2 ? set | entry.Tags : set;
+                if (updated != set)
+                {
+                    allowed ??= (uint[])sentence.Allowed.Clone();
+                    allowed[i] = updated;
+                }
             }
             result.Add(allowed is null ? sentence : sentence with { Allowed = allowed });
         }
@@ -199,8 +216,8 @@ internal static class TaggerRecipes
             sentences.AddRange(CorpusReaders.UposSentences(CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev)), "seraji", true, (int)PosConvention.Seraji));
         }
         string description = string.Create(CultureInfo.InvariantCulture,
-            $"UPOS; data: {(permissive ? "" : "Bijankhan subset (research use), ")}iPerUDT train+dev (CC0), PerDT dev + Seraji dev (CC BY-SA 4.0, repeated {treebankRepeat}x); lexicon Hazm words.dat (MIT), gazetteers (MIT); epochs {options.Epochs}, seed {options.Seed}");
-        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(sentences, BuildLexicon(data, log), "pos", description);
+            $"UPOS; data: {(permissive ? "" : "Bijankhan subset (research use), ")}iPerUDT train+dev (CC0), PerDT dev + Seraji dev (CC BY-SA 4.0, repeated {treebankRepeat}x); lexicon Hazm words.dat (MIT), gazetteers (MIT), actor dictionary (project), word clusters and entity phrases learned from the {(permissive ? "permissive " : "")}training texts (docs/models.md); epochs {options.Epochs}, seed {options.Seed}");
+        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(sentences, BuildLexicon(data, permissive, log), "pos", description);
     }
 
     /// <summary>k-fold cross-validation on PerDT dev and Seraji dev (contiguous folds): each fold is tagged by a
@@ -211,7 +228,7 @@ internal static class TaggerRecipes
         var baseSentences = PosBaseSentences(data, permissive);
         var perdt = CorpusReaders.ReadConllu(Path.Combine(data, PerdtDev));
         var seraji = CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev));
-        var lexicon = BuildLexicon(data, log);
+        var lexicon = BuildLexicon(data, permissive, log);
         var gold = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
         var predicted = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
         var predictedStripped = new Dictionary<string, List<IReadOnlyList<string>>> { ["perdt"] = [], ["seraji"] = [] };
@@ -355,8 +372,8 @@ internal static class TaggerRecipes
             sentences.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt")).Select(s => NerSentence(s, "parstwiner")));
         }
         string description = string.Create(CultureInfo.InvariantCulture,
-            $"NER; data: {(permissive ? "" : "PEYMA train (research use), Arman train first 90% (academic use), ")}ParsTwiNER train (MIT); lexicon Hazm words.dat (MIT), gazetteers (MIT); epochs {options.Epochs}, seed {options.Seed}");
-        return new PerceptronTrainer(NerTagger.BioTags, options, log).Train(sentences, BuildLexicon(data, log), "ner", description);
+            $"NER; data: {(permissive ? "" : "PEYMA train (research use), Arman train first 90% (academic use), ")}ParsTwiNER train (MIT); lexicon Hazm words.dat (MIT), gazetteers (MIT), actor dictionary (project), word clusters and entity phrases learned from the {(permissive ? "permissive " : "")}training texts (docs/models.md); epochs {options.Epochs}, seed {options.Seed}");
+        return new PerceptronTrainer(NerTagger.BioTags, options, log).Train(sentences, BuildLexicon(data, permissive, log), "ner", description);
     }
 
     /// <summary>NER corpora share one convention (0): per-corpus conventions were tried, but with labels a corpus
