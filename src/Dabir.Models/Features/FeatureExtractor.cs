@@ -18,9 +18,9 @@ internal sealed class FeatureExtractor
 
     /// <summary>Features repeated in conjunction with the annotation convention (domain), so that one model can
     /// follow PerDT, Seraji/Bijankhan or iPerUDT conventions where they disagree (Daumé 2007 feature augmentation).</summary>
-    private const int DomainFeatures = 12;
+    private const int DomainFeatures = 8;
 
-    private static readonly int[] DomainTemplates = [0, 1, 2, 3, 12, 13, 16, 6, 21, 26, 15, 22];
+    private static readonly int[] DomainTemplates = [0, 1, 2, 3, 12, 13, 16, 6];
 
     private const int MaxAffix = 4;
     private static readonly ulong BeginHash = FeatureHash.OfChars("<s>");
@@ -39,6 +39,7 @@ internal sealed class FeatureExtractor
         public TokenInfo[] Tokens = new TokenInfo[128];
         public ulong[] Features = new ulong[128 * FeaturesPerToken];
         public int[] Emissions = [];
+        public int[] Rows = [];
         public int[] Scores = [];
         public int[] Back = [];
 

@@ -18,8 +18,9 @@ internal sealed class SequenceModel
     [ThreadStatic]
     private static FeatureExtractor.Scratch? t_scratch;
 
-    private readonly uint[] _tableKeys;
-    private readonly int[] _tableRows;
+    /// <summary>Open-addressing table of (key in the low 32 bits, row in the high 32 bits): one cache line
+    /// holds both, so a lookup costs one memory access before the weight row.</summary>
+    private readonly ulong[] _table;
     private readonly int _tableMask;
     private readonly short[] _weights;
     private readonly int[] _transitions;
@@ -41,19 +42,17 @@ internal sealed class SequenceModel
         {
             capacity <<= 1;
         }
-        _tableKeys = new uint[capacity];
-        _tableRows = new int[capacity];
+        _table = new ulong[capacity];
         _tableMask = capacity - 1;
         for (int row = 0; row < sortedKeys.Length; row++)
         {
             uint key = sortedKeys[row];
             int slot = (int)(FeatureHash.Mix(key) & (uint)_tableMask);
-            while (_tableKeys[slot] != 0)
+            while (_table[slot] != 0)
             {
                 slot = (slot + 1) & _tableMask;
             }
-            _tableKeys[slot] = key;
-            _tableRows[slot] = row;
+            _table[slot] = key | ((ulong)(uint)row << 32);
         }
     }
 
@@ -90,13 +89,23 @@ internal sealed class SequenceModel
         var features = scratch.Features;
         var weights = _weights;
         int active = FeatureExtractor.ActiveFeatures(domain);
+        // Two passes: resolve every feature's row first, then add the rows. The lookups (and then the weight
+        // loads) are independent of each other, so the CPU overlaps their cache misses instead of waiting on each.
+        var rows = scratch.Rows.Length >= n * active ? scratch.Rows : scratch.Rows = new int[Math.Max(n * active, scratch.Rows.Length * 2)];
         for (int i = 0; i < n; i++)
         {
-            var row = emissions.Slice(i * tagCount, tagCount);
             int baseIndex = i * FeatureExtractor.FeaturesPerToken;
             for (int k = 0; k < active; k++)
             {
-                int r = Find(FeatureHash.Key32(features[baseIndex + k]));
+                rows[i * active + k] = Find(FeatureHash.Key32(features[baseIndex + k]));
+            }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            var row = emissions.Slice(i * tagCount, tagCount);
+            for (int k = 0; k < active; k++)
+            {
+                int r = rows[i * active + k];
                 if (r < 0)
                 {
                     continue;
@@ -116,12 +125,12 @@ internal sealed class SequenceModel
         int slot = (int)(FeatureHash.Mix(key) & (uint)_tableMask);
         while (true)
         {
-            uint k = _tableKeys[slot];
-            if (k == key)
+            ulong entry = _table[slot];
+            if ((uint)entry == key)
             {
-                return _tableRows[slot];
+                return (int)(entry >> 32);
             }
-            if (k == 0)
+            if (entry == 0)
             {
                 return -1;
             }
