@@ -107,6 +107,12 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         /// <summary>A suffix chain starting with the plural «ها».</summary>
         public bool PluralChain;
 
+        /// <summary>A compound second element («نامه», «گرا», «سازی»): joins a known word in lines typed with spaces when the pair is not attested.</summary>
+        public bool SecondElement;
+
+        /// <summary>A suffix chain starting with «تان/مان/شان»: bound after «ه/ی» in lines typed with spaces («علاقه تان»).</summary>
+        public bool PersonalChain;
+
         /// <summary>«می» or «نمی».</summary>
         public bool VerbalPrefix;
 
@@ -428,7 +434,9 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             {
                 info.BoundChain = Affixes.BoundMorphemes.Contains(chain[0]);
                 info.PluralChain = chain[0] == "ها";
+                info.PersonalChain = IsPersonalSuffix(chain[0]);
             }
+            info.SecondElement = _model.SecondElementLookup.Contains(key);
             info.VerbalPrefix = key.Length >= 2 && key[^2..] is "می" && IsVerbalPrefix(key);
             info.SpacedSignal = info.VerbalPrefix || (chain is not null && chain[0] is "ها" or "ترین") || key is "اند" || _model.BoundPieceLookup.Contains(key);
         }
@@ -496,6 +504,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             bool visible = leftInfo.EndsJoining;
             bool candidate = visible
                 ? rightInfo.BoundChain || (groupLength == 0 && leftInfo.VerbalPrefix)
+                    || (spacedLine && (rightInfo.PersonalChain || (groupLength == 0 && rightInfo.SecondElement)))
                     || (rightInfo.RightPart && (groupLength > 0 ? _model.MayBeLeftPart(a) && _model.MayBeJoinedPair(HalfSpaceModel.PartHash(a), rightInfo.KeyHash)
                         : leftInfo.LeftPart && _model.MayBeJoinedPair(leftInfo.KeyHash, rightInfo.KeyHash)))
                 : rightInfo.PluralChain;
@@ -537,7 +546,11 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             if ((entry.Mask & (1UL << a.Length)) == 0)
             {
                 // Written joined there; unless the other reading splits here («حرف‌های» / «حرفه‌ای»), stay apart.
-                if ((entry.AltMask & (1UL << a.Length)) == 0)
+                // In a line typed with spaces, the typed space is itself evidence of the boundary when the right part
+                // is a bound suffix chain («سوخته ای») or a compound element the training text never writes apart
+                // from this word («نمایش نامه»: PerDT writes it solid, the typist marked the boundary).
+                if ((entry.AltMask & (1UL << a.Length)) == 0
+                    && !(spacedLine && (IsSpacedChain(a, b) || (_model.SecondElementLookup.Contains(b) && SpacedPairCount(a, b) == 0))))
                 {
                     return false;
                 }
@@ -558,7 +571,8 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             }
         }
         char letterClass = HalfSpaceText.LetterClass(a[^1]);
-        if (a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes) && Affixes.BoundMorphemes.Contains(morphemes[0])
+        if (a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes)
+            && (Affixes.BoundMorphemes.Contains(morphemes[0]) || (spacedLine && letterClass != 'o' && IsPersonalSuffix(morphemes[0])))
             && ((_model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1) || spacedLine)
             && (morphemes[0] is "ها" or "ترین" || spacedLine || (letterClass != 'o' && morphemes.Length == 1) || !(_model.WordLookup.TryGetValue(b, out var word) && word.Count > 1)))
         {
@@ -570,7 +584,37 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         {
             return b.Length >= 2 && (spacedLine || _analyzer.IsVerbForm(b));
         }
+        // Lines typed with spaces: a known word and a compound second element that (almost) never stands as a word
+        // of its own (a bound piece) and that the training text never has side by side with this word, where the learned statistic puts a half-space before that element («اصول گرا»).
+        if (spacedLine && a.Length >= 2 && _model.SecondElementLookup.Contains(b) && _model.BoundPieceLookup.Contains(b)
+            && _model.WordLookup.TryGetValue(a, out var first) && first.Count > 1 && SpacedPairCount(a, b) == 0)
+        {
+            double share = _model.BoundaryShare('C', b, letterClass);
+            if (share < 0)
+            {
+                share = _model.BoundaryShare('C', "*", letterClass);
+            }
+            return share >= HalfSpaceModel.BoundaryThreshold;
+        }
         return false;
+    }
+
+    private static bool IsPersonalSuffix(string morpheme) => morpheme is "تان" or "مان" or "شان";
+
+    // A suffix chain typed after a space in a line typed with spaces: bound («ای، اش، ها …»), or «تان/مان/شان» after «ه/ی».
+    private bool IsSpacedChain(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+        a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes)
+        && (Affixes.BoundMorphemes.Contains(morphemes[0]) || (HalfSpaceText.LetterClass(a[^1]) != 'o' && IsPersonalSuffix(morphemes[0])))
+        && _model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1;
+
+    private int SpacedPairCount(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        Span<char> pair = stackalloc char[a.Length + b.Length + 1];
+        a.CopyTo(pair);
+        pair[a.Length] = ' ';
+        b.CopyTo(pair[(a.Length + 1)..]);
+        _model.SpacedPairLookup.TryGetValue(pair, out int count);
+        return count;
     }
 
     private static bool IsNominalPrefix(ReadOnlySpan<char> a)

@@ -87,7 +87,7 @@ public static class HalfSpaceTrainer
         var secondElements = CollectSecondElements(words);
         var boundaries = LearnBoundaries(words, stats, secondElements, verbStems);
         var contexts = CountContexts(sentences, words);
-        var spacedPairs = CountSpacedPairs(sentences, words);
+        var spacedPairs = CountSpacedPairs(sentences, words, secondElements);
         var hamza = CollectHamza(stats);
         var boundPieces = CollectBoundPieces(sentences);
 
@@ -484,8 +484,12 @@ public static class HalfSpaceTrainer
 
     // «a b» counts for every split «a‌b» of a word with half-spaces: the merge step joins only when the
     // half-space spelling is more frequent than the two words side by side.
-    private static Dictionary<string, int> CountSpacedPairs(List<Token[]> sentences, Dictionary<string, WordEntry> words)
+    // Pairs counted: the split of every attested half-space word, and every pair whose right word is a compound
+    // second element («نمایش نامه»), so the merge step can tell a compound typed with a space from two words
+    // that often stand side by side.
+    private static Dictionary<string, int> CountSpacedPairs(List<Token[]> sentences, Dictionary<string, WordEntry> words, HashSet<string> secondElements)
     {
+        var seconds = secondElements.GetAlternateLookup<ReadOnlySpan<char>>();
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, entry) in words)
         {
@@ -515,7 +519,8 @@ public static class HalfSpaceTrainer
                 a.CopyTo(buffer);
                 buffer[a.Length] = ' ';
                 b.CopyTo(buffer[(a.Length + 1)..]);
-                if (lookup.TryGetValue(buffer[..(a.Length + 1 + b.Length)], out var pair))
+                var spaced = buffer[..(a.Length + 1 + b.Length)];
+                if (lookup.TryGetValue(spaced, out var pair) || (a.Length >= 2 && seconds.Contains(b) && (pair = spaced.ToString()) is not null))
                 {
                     pairs[pair] = pairs.GetValueOrDefault(pair) + sentence[i].Weight;
                 }
