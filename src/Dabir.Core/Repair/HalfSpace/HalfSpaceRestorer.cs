@@ -32,6 +32,13 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     private const int MinPrefixMergeCount = 8;
     private const int PrefixMergeMargin = 4;
 
+    // Outside lines typed with spaces, any half-space join that is well attested and far more frequent than
+    // the two words side by side («احوال پرسی») — unless the line shows its half-spaces were deleted (a word
+    // in it needs one inserted) or kept (a word in it has one): then its spaces are real («قائم مقام» beside
+    // «نامههای» or «نامه‌های»).
+    private const int MinCompoundMergeCount = 20;
+    private const int CompoundMergeMargin = 10;
+
 
     private readonly HalfSpaceModel _model;
     private readonly WordAnalyzer _analyzer;
@@ -257,11 +264,13 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         if (_merge)
         {
             bool spacedLine = false;
+            bool deletedLine = false;
             foreach (var info in infos)
             {
                 spacedLine |= info.SpacedSignal;
+                deletedLine |= info.Inserts is not null || info.Existing != 0;
             }
-            MergeSpaced(text, starts, ends, infos, join, edit, spacedLine);
+            MergeSpaced(text, starts, ends, infos, join, edit, spacedLine, deletedLine);
         }
         int first = 0;
         int previousFirst = -1;
@@ -477,7 +486,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MergeSpaced(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<WordInfo> infos, Span<bool> join, Span<char> edit, bool spacedLine)
+    private void MergeSpaced(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<WordInfo> infos, Span<bool> join, Span<char> edit, bool spacedLine, bool deletedLine)
     {
         Span<char> group = stackalloc char[HalfSpaceText.MaxKeyLength + 1];
         int groupLength = 0; // > 0 once the left side is a group of merged words, held in «group»
@@ -508,7 +517,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                     || (rightInfo.RightPart && (groupLength > 0 ? _model.MayBeLeftPart(a) && _model.MayBeJoinedPair(HalfSpaceModel.PartHash(a), rightInfo.KeyHash)
                         : leftInfo.LeftPart && _model.MayBeJoinedPair(leftInfo.KeyHash, rightInfo.KeyHash)))
                 : rightInfo.PluralChain;
-            if (candidate && (visible ? ShouldMerge(a, b, spacedLine) : ShouldGlue(a, b, spacedLine)))
+            if (candidate && (visible ? ShouldMerge(a, b, spacedLine, deletedLine) : ShouldGlue(a, b, spacedLine)))
             {
                 join[t] = true;
                 edit[gap] = visible ? PersianChars.Zwnj : Delete;
@@ -535,7 +544,11 @@ internal sealed class HalfSpaceRestorer : IRepairPass
     /// attested more often than the spaced pair is enough, a bound suffix joins an unknown word too, and
     /// «می/نمی» joins whatever follows. Every join allowed without it is allowed with it.
     /// </param>
-    internal bool ShouldMerge(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool spacedLine = false)
+    /// <param name="deletedLine">
+    /// A word of the line has a half-space or needs one inserted: its half-spaces were kept or deleted, not typed as spaces, so only
+    /// the strict merges apply outside lines typed with spaces.
+    /// </param>
+    internal bool ShouldMerge(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool spacedLine = false, bool deletedLine = true)
     {
         Span<char> joined = stackalloc char[a.Length + b.Length + 1];
         a.CopyTo(joined);
@@ -550,7 +563,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 // is a bound suffix chain («سوخته ای») or a compound element the training text never writes apart
                 // from this word («نمایش نامه»: PerDT writes it solid, the typist marked the boundary).
                 if ((entry.AltMask & (1UL << a.Length)) == 0
-                    && !(spacedLine && (IsSpacedChain(a, b) || (_model.SecondElementLookup.Contains(b) && SpacedPairCount(a, b) == 0))))
+                    && !(spacedLine && (IsSpacedChain(a, b) || IsVerbalPrefix(a) || (_model.SecondElementLookup.Contains(b) && SpacedPairCount(a, b) == 0))))
                 {
                     return false;
                 }
@@ -564,7 +577,8 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 // Any line: a prefix that forms compounds («بی دلیل»), when the join is well attested and far
                 // more frequent than the pair. Lines typed with spaces: any join more frequent than the pair.
                 if (spacedLine ? entry.Count > spaced
-                    : entry.Count >= MinPrefixMergeCount && entry.Count > PrefixMergeMargin * spaced && IsNominalPrefix(a))
+                    : entry.Count >= MinPrefixMergeCount && entry.Count > PrefixMergeMargin * spaced && IsNominalPrefix(a)
+                      || !deletedLine && entry.Count >= MinCompoundMergeCount && entry.Count > CompoundMergeMargin * spaced)
                 {
                     return true;
                 }
@@ -586,7 +600,7 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         }
         // Lines typed with spaces: a known word and a compound second element that (almost) never stands as a word
         // of its own (a bound piece) and that the training text never has side by side with this word, where the learned statistic puts a half-space before that element («اصول گرا»).
-        if (spacedLine && a.Length >= 2 && _model.SecondElementLookup.Contains(b) && _model.BoundPieceLookup.Contains(b)
+        if (spacedLine && a.Length >= 3 && _model.SecondElementLookup.Contains(b) && _model.BoundPieceLookup.Contains(b)
             && _model.WordLookup.TryGetValue(a, out var first) && first.Count > 1 && SpacedPairCount(a, b) == 0)
         {
             double share = _model.BoundaryShare('C', b, letterClass);
