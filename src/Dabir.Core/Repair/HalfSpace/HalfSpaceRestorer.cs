@@ -586,9 +586,9 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         }
         char letterClass = HalfSpaceText.LetterClass(a[^1]);
         if (a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes)
-            && (Affixes.BoundMorphemes.Contains(morphemes[0]) || (spacedLine && letterClass != 'o' && IsPersonalSuffix(morphemes[0])))
+            && (Affixes.BoundMorphemes.Contains(morphemes[0]) || (spacedLine && a.Length >= 3 && letterClass != 'o' && IsPersonalSuffix(morphemes[0])))
             && ((_model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1) || spacedLine)
-            && (morphemes[0] is "ها" or "ترین" || spacedLine || (letterClass != 'o' && morphemes.Length == 1) || !(_model.WordLookup.TryGetValue(b, out var word) && word.Count > 1)))
+            && (morphemes[0] is "ها" or "ترین" || (spacedLine && !IsCommonWord(b)) || (letterClass != 'o' && morphemes.Length == 1) || !(_model.WordLookup.TryGetValue(b, out var word) && word.Count > 1)))
         {
             // A chain that is also a word of its own («ای» the vocative, «امام» = ام + ام, «امید») joins only from the
             // closed plural/superlative set; but after «ه» and «ی» correct text never has a lone «ای/ام/اند» as a word.
@@ -613,12 +613,17 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         return false;
     }
 
+    // A chain that is also a common word («امام», «ای» the vocative): typed alone it is that word, even in a line typed with spaces.
+    private const int CommonWordCount = 200;
+
+    private bool IsCommonWord(ReadOnlySpan<char> b) => _model.WordLookup.TryGetValue(b, out var word) && word.Count >= CommonWordCount;
+
     private static bool IsPersonalSuffix(string morpheme) => morpheme is "تان" or "مان" or "شان";
 
     // A suffix chain typed after a space in a line typed with spaces: bound («ای، اش، ها …»), or «تان/مان/شان» after «ه/ی».
     private bool IsSpacedChain(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
         a.Length >= 2 && Affixes.ChainLookup.TryGetValue(b, out var morphemes)
-        && (Affixes.BoundMorphemes.Contains(morphemes[0]) || (HalfSpaceText.LetterClass(a[^1]) != 'o' && IsPersonalSuffix(morphemes[0])))
+        && (Affixes.BoundMorphemes.Contains(morphemes[0]) || (a.Length >= 3 && HalfSpaceText.LetterClass(a[^1]) != 'o' && IsPersonalSuffix(morphemes[0])))
         && _model.WordLookup.TryGetValue(a, out var stem) && stem.Count > 1;
 
     private int SpacedPairCount(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
