@@ -1,0 +1,81 @@
+using System.Text;
+using CsCheck;
+using Dabir.IO;
+
+namespace Dabir.Core.Tests.IO;
+
+/// <summary>The reader loses nothing: chunks plus their tails rebuild the input, whatever the line lengths.</summary>
+public class Utf8ChunkReaderPropertyTests
+{
+    // Text with long runs, spaces, sentence ends, CR/LF mixes and astral characters, read with the smallest
+    // chunk size so lines are cut often.
+    private static readonly Gen<string> Text = Gen.OneOf(
+        Gen.Char["ab .؟!\n\r\u200cسلامکتاب"].Array[0, 5000].Select(a => new string(a)),
+        Gen.String[0, 3000],
+        Gen.Const("😀").Array[0, 1500].Select(a => string.Concat(a)));
+
+    private static string ReadAll(byte[] bytes, bool lenient, out long replaced)
+    {
+        var reader = new Utf8ChunkReader(new MemoryStream(bytes), lenient, maxChunkChars: 1024);
+        var sb = new StringBuilder();
+        foreach (var chunk in reader.ReadChunks())
+        {
+            sb.Append(chunk.Text.Span).Append(chunk.Tail);
+        }
+        replaced = reader.ReplacedSequences;
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Chunks_and_tails_rebuild_valid_input_exactly() =>
+        Text.Where(s => !s.Contains('\0', StringComparison.Ordinal)).Sample(s =>
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(s);
+            // Lone surrogates become U+FFFD when encoded; compare against what the bytes really say.
+            return ReadAll(bytes, lenient: false, out _) == Encoding.UTF8.GetString(bytes);
+        }, iter: 500);
+
+    [Fact]
+    public void Lenient_decoding_matches_the_platform_replacement_and_counts_it() =>
+        Gen.Byte[1, 255].Array[0, 3000].Sample(bytes =>
+        {
+            if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                return true; // a BOM is skipped on purpose
+            }
+            var expected = Encoding.UTF8.GetString(bytes);
+            var actual = ReadAll(bytes, lenient: true, out long replaced);
+            return actual == expected && (replaced > 0) == expected.Contains('\uFFFD', StringComparison.Ordinal);
+        }, iter: 2000);
+
+    [Fact]
+    public void Strict_decoding_names_the_first_invalid_byte() =>
+        Gen.Byte[1, 255].Array[1, 400].Sample(bytes =>
+        {
+            int firstInvalid = FirstInvalidOffset(bytes);
+            try
+            {
+                ReadAll(bytes, lenient: false, out _);
+                return firstInvalid < 0;
+            }
+            catch (InputException e)
+            {
+                return e.Kind == InputErrorKind.InvalidUtf8 && e.ByteOffset == firstInvalid;
+            }
+        }, iter: 2000);
+
+    private static int FirstInvalidOffset(byte[] bytes)
+    {
+        int start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        for (int i = start; i < bytes.Length;)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(i), out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return i;
+            }
+            i += consumed;
+        }
+        return -1;
+    }
+}
