@@ -36,6 +36,15 @@ public class Utf8ChunkReaderPropertyTests
         }, iter: 500);
 
     [Fact]
+    public void Multi_byte_sequences_split_across_64_KB_blocks_decode_whole() =>
+        Gen.OneOf(Gen.Const("😀"), Gen.Const("سلام"), Gen.Const(" "), Gen.Const("\n"), Gen.Const("ab")).Array[20_000, 45_000]
+            .Select(parts => string.Concat(parts)).Sample(s =>
+            {
+                var bytes = Encoding.UTF8.GetBytes(s); // well over one 64 KB block
+                return ReadAll(bytes, lenient: false, out _) == s;
+            }, iter: 40);
+
+    [Fact]
     public void Lenient_decoding_matches_the_platform_replacement_and_counts_it() =>
         Gen.Byte[1, 255].Array[0, 3000].Sample(bytes =>
         {
