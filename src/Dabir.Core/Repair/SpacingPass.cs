@@ -99,7 +99,7 @@ internal sealed class SpacingPass : IRepairPass
             }
             // A Persian digit: «۹کیلومتر» → «۹ کیلومتر», «عرض۶» → «عرض ۶»; ordinals («۳ام», «۲۰امین») stay.
             FlushSpace(input, output, ref pendingFrom, pendingTo);
-            if (pendingFrom < 0 && output.Length > 0 && PersianChars.IsLetter(output.Last) && (i == 0 || text[i - 1] is not (' ' or '\t')))
+            if (output.Length > 0 && PersianChars.IsLetter(output.Last))
             {
                 output.Insert(input, i, ' ');
             }
