@@ -196,7 +196,9 @@ internal sealed class SequenceModel
         {
             tags[i] = reader.ReadString();
         }
-        if (reader.Read7BitEncodedInt() != FeatureExtractor.FeaturesPerToken)
+        int featuresPerToken = reader.Read7BitEncodedInt();
+        if (featuresPerToken != FeatureExtractor.FeaturesPerToken
+            && !(kind == "ner" && featuresPerToken == FeatureExtractor.NerLegacyFeaturesPerToken))
         {
             throw new InvalidDataException("The model was trained with a different feature set.");
         }
