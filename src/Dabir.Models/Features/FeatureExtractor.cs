@@ -7,16 +7,7 @@ namespace Dabir.Models.Features;
 internal sealed class FeatureExtractor
 {
     /// <summary>Features written per token.</summary>
-    public const int FeaturesPerToken = BaseFeatures + UposFeatures + DomainFeatures;
-
-    /// <summary>Value the NER model files store for the feature count: they were written before the UPOS-only
-    /// slots existed and read only the <see cref="BaseFeatures"/> leading slots, which have not changed.</summary>
-    public const int NerLegacyFeaturesPerToken = BaseFeatures + DomainFeatures;
-
-    /// <summary>Features used by the UPOS models only (convention other than 0): conjunctions aimed at the
-    /// remaining confusions — nouns continuing a multi-word name (PerDT PROPN), and the word in the light of its
-    /// neighbours' lexicon classes and clusters («است» AUX/VERB, NOUN/ADJ after a noun).</summary>
-    private const int UposFeatures = 7;
+    public const int FeaturesPerToken = BaseFeatures + DomainFeatures;
 
     /// <summary>Features that do not depend on the annotation convention; with convention 0 (the NER models) the
     /// convention-conjoined slots are left 0 ("no feature") and skipped, saving their lookups.</summary>
@@ -164,26 +155,9 @@ internal sealed class FeatureExtractor
             f[31] = FeatureHash.Combine(31, prevCluster);
             f[32] = FeatureHash.Combine(32, nextCluster);
             f[33] = FeatureHash.Combine(33, prevCluster >> 4, nextCluster >> 4);
-            uint prevGazetteer = i > 0 ? info[i - 1].Gazetteer : 0xFFFF_FFFFu;
-            uint prevLexicon = i > 0 ? info[i - 1].Lexicon : 0xFFFF_FFFFu;
-            if (domain == 0)
-            {
-                f.Slice(BaseFeatures, UposFeatures).Clear();
-            }
-            else
-            {
-                // Names continue names: the word (and its cluster) given the gazetteer evidence of its left neighbour.
-                f[BaseFeatures] = FeatureHash.Combine(40, t.Word, prevGazetteer);
-                f[BaseFeatures + 1] = FeatureHash.Combine(41, t.Cluster, ((ulong)prevGazetteer << 32) | t.Gazetteer);
-                f[BaseFeatures + 2] = FeatureHash.Combine(42, t.Word, prevLexicon);
-                f[BaseFeatures + 3] = FeatureHash.Combine(43, t.Word, prevCluster >> 4);
-                f[BaseFeatures + 4] = FeatureHash.Combine(44, t.Word, nextCluster >> 4);
-                f[BaseFeatures + 5] = FeatureHash.Combine(45, t.Word, i + 1 < tokens.Length ? info[i + 1].Lexicon : 0xFFFF_FFFEu);
-                f[BaseFeatures + 6] = FeatureHash.Combine(46, t.Suffix3, i > 0 ? info[i - 1].Suffix3 : BeginHash);
-            }
             for (int k = 0; k < DomainFeatures; k++)
             {
-                f[BaseFeatures + UposFeatures + k] = domain == 0 ? 0 : FeatureHash.Combine((uint)(100 + k), f[DomainTemplates[k]], (ulong)domain);
+                f[BaseFeatures + k] = domain == 0 ? 0 : FeatureHash.Combine((uint)(100 + k), f[DomainTemplates[k]], (ulong)domain);
             }
         }
     }

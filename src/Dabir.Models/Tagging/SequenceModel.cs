@@ -196,9 +196,7 @@ internal sealed class SequenceModel
         {
             tags[i] = reader.ReadString();
         }
-        int featuresPerToken = reader.Read7BitEncodedInt();
-        if (featuresPerToken != FeatureExtractor.FeaturesPerToken
-            && !(kind == "ner" && featuresPerToken == FeatureExtractor.NerLegacyFeaturesPerToken))
+        if (reader.Read7BitEncodedInt() != FeatureExtractor.FeaturesPerToken)
         {
             throw new InvalidDataException("The model was trained with a different feature set.");
         }
