@@ -107,6 +107,21 @@ public static class PersianChars
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(char c) => (Flags(c) & (Letter | Mark)) != 0 || c == Zwnj;
 
+    /// <summary>
+    /// The plain Persian letter a variant stands for when words are compared or looked up: ي ى ئ → ی, ك → ک,
+    /// ة ۀ ە ہ ھ → ه, أ إ ٱ → ا, ؤ → و; any other character is returned as it is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char FoldLetterVariant(char c) => c switch
+    {
+        'ي' or 'ى' or 'ئ' => 'ی',
+        'ك' => 'ک',
+        'ة' or 'ۀ' or 'ە' or 'ہ' or 'ھ' => 'ه',
+        'أ' or 'إ' or 'ٱ' => 'ا',
+        'ؤ' => 'و',
+        _ => c,
+    };
+
     /// <summary>True for any digit: ASCII, Persian or Arabic-Indic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAnyDigit(char c) => char.IsAsciiDigit(c) || IsArabicScriptDigit(c);

@@ -57,15 +57,8 @@ internal static class TextFold
         {
             return '\0';
         }
-        return c switch
-        {
-            'ي' or 'ى' or 'ئ' => 'ی',
-            'ك' => 'ک',
-            'ة' or 'ۀ' => 'ه',
-            'أ' or 'إ' or 'ٱ' => 'ا',
-            'ؤ' => 'و',
-            _ => char.ToLowerInvariant(c),
-        };
+        char plain = PersianChars.FoldLetterVariant(c);
+        return plain != c ? plain : char.ToLowerInvariant(c);
     }
 
     /// <summary>Value of an ASCII, Arabic-Indic or Persian digit.</summary>

@@ -18,14 +18,9 @@ internal static class HalfSpaceText
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char FoldChar(char c) => c switch
     {
-        'ي' or 'ى' or 'ئ' => 'ی',
-        'ك' => 'ک',
-        'ۀ' or 'ة' or 'ە' or 'ہ' or 'ھ' => 'ه',
-        'أ' or 'إ' or 'ٱ' => 'ا',
-        'ؤ' => 'و',
         'ء' or PersianChars.Zwnj or PersianChars.Kashida => '\0',
         _ when PersianChars.IsMark(c) => '\0',
-        _ => c,
+        _ => PersianChars.FoldLetterVariant(c),
     };
 
     /// <summary>True when a word character is part of a Persian word run (letters, marks, half-space, kashida).</summary>
