@@ -4,6 +4,7 @@ using Dabir.News.Attribution;
 using Dabir.News.Dates;
 using Dabir.News.Numbers;
 using Dabir.News.Structure;
+using Dabir.Morphology;
 using Dabir.Repair;
 using Dabir.Segmentation;
 using Dabir.Text;
@@ -32,15 +33,25 @@ public sealed class ArticleAnalyzer
 
     private readonly Segmenter? _segmenter;
 
+    // Dabir.News takes its tagging stage from the caller as Core's ITokenAnnotator rather than referencing
+    // Dabir.Models: reading structure, agency and dates needs no model weights (the library stays small and the
+    // structure path fast), and a caller may bring other taggers. Entities come from the annotators' BIO layer.
+    private readonly ITokenAnnotator[] _annotators;
+
     /// <summary>
     /// Creates an analyzer that repairs text with <paramref name="normalizer"/> (<see cref="DefaultRepairOptions"/>
     /// when null). With a <paramref name="segmenter"/>, the record's <c>sentences</c> and <c>tokens</c> are filled
-    /// for the title, lead and body (from the repaired text already made; its own normalizer is not used).
+    /// for the title, lead and body (from the repaired text already made; its own normalizer is not used). With
+    /// <paramref name="annotators"/> (for instance <c>Dabir.Models.TaggerAnnotator.WithLemmas()</c>: UPOS, NER, then
+    /// lemmas), each kept sentence's UD words are annotated in that order: tokens get UPOS and lemma, and the
+    /// record gets <c>entities</c> from the NER layer (BIO tags). Tagging implies segmentation: a segmenter over
+    /// <paramref name="normalizer"/> is made when none is given.
     /// </summary>
-    public ArticleAnalyzer(PersianNormalizer? normalizer = null, Segmenter? segmenter = null)
+    public ArticleAnalyzer(PersianNormalizer? normalizer = null, Segmenter? segmenter = null, IReadOnlyList<ITokenAnnotator>? annotators = null)
     {
         _normalizer = normalizer ?? new PersianNormalizer(DefaultRepairOptions);
-        _segmenter = segmenter;
+        _annotators = annotators is null ? [] : [.. annotators];
+        _segmenter = segmenter ?? (_annotators.Length > 0 ? new Segmenter(_normalizer) : null);
     }
 
     private enum Role { Unknown, Title, Lead, Body }
@@ -206,7 +217,7 @@ public sealed class ArticleAnalyzer
             NumberFinder.Find(text, s, e, taken, numbers);
         }
 
-        var (sentences, tokens) = _segmenter is null ? ([], []) : Segment(_segmenter, aligned, contentSpans);
+        var (sentences, tokens, entities) = _segmenter is null ? ([], [], []) : Segment(_segmenter, aligned, contentSpans);
 
         return new NewsDocument
         {
@@ -227,16 +238,20 @@ public sealed class ArticleAnalyzer
             Numbers = [.. numbers.Select(n => new NumberMention(text[n.Start..n.End], aligned.ToSource(TextSpan.FromBounds(n.Start, n.End)), n.Value, n.Unit))],
             Sentences = sentences,
             Tokens = tokens,
+            Entities = entities,
         };
     }
 
     // Sentences and tokens of the content (title, lead, kept paragraphs); removed lines are not segmented into
-    // the record. A sentence never crosses a line, so it is kept or dropped whole.
-    private static (List<Sentence>, List<Token>) Segment(Segmenter segmenter, AlignedText aligned, List<(int Start, int End)> content)
+    // the record. A sentence never crosses a line, so it is kept or dropped whole. With annotators, each kept
+    // sentence is tagged on its own, so an entity never crosses a sentence.
+    private (List<Sentence>, List<Token>, List<NamedEntity>) Segment(Segmenter segmenter, AlignedText aligned, List<(int Start, int End)> content)
     {
         var segmented = segmenter.Segment(aligned);
         var sentences = new List<Sentence>();
         var tokens = new List<Token>();
+        var entities = new List<NamedEntity>();
+        var tagger = _annotators.Length > 0 ? new SentenceTagger(_annotators) : null;
         string text = aligned.Text;
         var ordered = content.OrderBy(c => c.Start).ToList();
         int span = 0;
@@ -256,15 +271,153 @@ public sealed class ArticleAnalyzer
                 continue;
             }
             int firstKept = tokens.Count;
-            for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+            if (tagger is null)
             {
-                var t = segmented.Tokens[i];
-                tokens.Add(new Token(text.Substring(t.Start, t.Length), null, null, aligned.ToSource(new TextSpan(t.Start, t.Length))));
+                for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+                {
+                    var t = segmented.Tokens[i];
+                    tokens.Add(new Token(text.Substring(t.Start, t.Length), null, null, aligned.ToSource(new TextSpan(t.Start, t.Length))));
+                }
+            }
+            else
+            {
+                tagger.Tag(segmented, sentence, tokens, entities);
             }
             var last = segmented.Tokens[sentence.EndToken - 1];
             sentences.Add(new Sentence(aligned.ToSource(TextSpan.FromBounds(first.Start, last.End)), firstKept, sentence.TokenCount));
         }
-        return (sentences, tokens);
+        return (sentences, tokens, entities);
+    }
+
+    /// <summary>
+    /// Tags one sentence at a time on its UD words (a token with a pronominal clitic gives its host and the clitic,
+    /// as the UPOS model was trained on) and maps the words back to the record's tokens: a token takes its host
+    /// word's UPOS and lemma, and an entity covers the tokens of its words. Buffers are reused across the sentences
+    /// of one article; one instance per <see cref="Analyze"/> call keeps the analyzer thread-safe.
+    /// </summary>
+    private sealed class SentenceTagger(ITokenAnnotator[] annotators)
+    {
+        private static readonly string[] KnownLabels = ["PER", "ORG", "LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"];
+
+        private readonly List<string> _words = [];
+        private readonly List<int> _tokenOfWord = [];
+        private readonly List<bool> _isClitic = [];
+        private readonly List<int> _hostWord = [];
+        private TokenAnnotation[] _annotations = new TokenAnnotation[64];
+
+        public void Tag(SegmentedText segmented, Dabir.Segmentation.Sentence sentence, List<Token> tokens, List<NamedEntity> entities)
+        {
+            var aligned = segmented.Text;
+            string text = aligned.Text;
+            int firstKept = tokens.Count;
+            _words.Clear();
+            _tokenOfWord.Clear();
+            _isClitic.Clear();
+            _hostWord.Clear();
+            var forms = new string[sentence.TokenCount];
+            for (int i = 0; i < sentence.TokenCount; i++)
+            {
+                int index = sentence.FirstToken + i;
+                var t = segmented.Tokens[index];
+                string form = text.Substring(t.Start, t.Length);
+                forms[i] = form;
+                _hostWord.Add(_words.Count);
+                int cliticAt = segmented.CliticStarts[index];
+                if (cliticAt > 0)
+                {
+                    // The host without the half-space that joined it to the clitic («خانه‌اش» → «خانه» + «اش»).
+                    AddWord(form.AsSpan(0, cliticAt).TrimEnd(PersianChars.Zwnj).ToString(), i, clitic: false);
+                    AddWord(form[cliticAt..], i, clitic: true);
+                }
+                else
+                {
+                    AddWord(form, i, clitic: false);
+                }
+            }
+            int n = _words.Count;
+            if (_annotations.Length < n)
+            {
+                _annotations = new TokenAnnotation[Math.Max(n, 2 * _annotations.Length)];
+            }
+            var annotations = _annotations.AsSpan(0, n);
+            annotations.Clear();
+            foreach (var annotator in annotators)
+            {
+                annotator.Annotate(_words, annotations);
+            }
+            for (int i = 0; i < forms.Length; i++)
+            {
+                var t = segmented.Tokens[sentence.FirstToken + i];
+                ref readonly var host = ref annotations[_hostWord[i]];
+                tokens.Add(new Token(forms[i], host.Lemma, host.Upos, aligned.ToSource(new TextSpan(t.Start, t.Length))));
+            }
+            AddEntities(segmented, sentence, annotations, firstKept, entities);
+        }
+
+        private void AddWord(string word, int token, bool clitic)
+        {
+            _words.Add(word);
+            _tokenOfWord.Add(token);
+            _isClitic.Add(clitic);
+        }
+
+        // Groups BIO tags into mentions: a B tag, an I tag of another label, or the end of the sentence closes the
+        // open one. A mention cannot open on a clitic (its host belongs to another word, maybe another mention),
+        // so leading clitics are dropped; mentions therefore cover whole tokens and never overlap.
+        private void AddEntities(SegmentedText segmented, Dabir.Segmentation.Sentence sentence, ReadOnlySpan<TokenAnnotation> annotations,
+            int firstKept, List<NamedEntity> entities)
+        {
+            int start = -1;
+            string? label = null;
+            for (int w = 0; w <= annotations.Length; w++)
+            {
+                string? tag = w < annotations.Length ? annotations[w].Ner : null;
+                bool inside = tag is { Length: > 2 } && tag[1] == '-' && tag[0] is 'B' or 'I';
+                var tagLabel = inside ? tag.AsSpan(2) : default;
+                if (start >= 0 && (!inside || tag![0] == 'B' || !tagLabel.SequenceEqual(label)))
+                {
+                    Close(segmented, sentence, start, w, label!, firstKept, entities);
+                    start = -1;
+                }
+                if (inside && start < 0)
+                {
+                    start = w;
+                    label = LabelOf(tagLabel);
+                }
+            }
+        }
+
+        private void Close(SegmentedText segmented, Dabir.Segmentation.Sentence sentence, int start, int end, string label,
+            int firstKept, List<NamedEntity> entities)
+        {
+            while (start < end && _isClitic[start])
+            {
+                start++;
+            }
+            if (start == end)
+            {
+                return;
+            }
+            int firstToken = _tokenOfWord[start], lastToken = _tokenOfWord[end - 1];
+            var first = segmented.Tokens[sentence.FirstToken + firstToken];
+            var last = segmented.Tokens[sentence.FirstToken + lastToken];
+            var bounds = TextSpan.FromBounds(first.Start, last.End);
+            entities.Add(new NamedEntity(
+                segmented.Text.Text[first.Start..last.End], label, segmented.Text.ToSource(bounds),
+                firstKept + firstToken, lastToken - firstToken + 1));
+        }
+
+        private static string LabelOf(ReadOnlySpan<char> code)
+        {
+            foreach (string known in KnownLabels)
+            {
+                if (code.SequenceEqual(known))
+                {
+                    return known;
+                }
+            }
+            return code.ToString();
+        }
     }
 
     /// <summary>Date lines are dropped in the header (the first lines); lower down only stamps with a time or a word such as «تاریخ انتشار» are.</summary>

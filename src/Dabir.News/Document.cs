@@ -68,6 +68,9 @@ public sealed class NewsDocument
 
     /// <summary>Tokens; filled by the segmentation and tagging stages (empty after article reading alone).</summary>
     public IReadOnlyList<Token> Tokens { get; init; } = [];
+
+    /// <summary>Named entities found by the tagging stage, in text order (empty without it).</summary>
+    public IReadOnlyList<NamedEntity> Entities { get; init; } = [];
 }
 
 /// <summary>Where an article came from.</summary>
@@ -127,8 +130,21 @@ public sealed record NumberMention(string Text, TextSpan Span, decimal Value, st
 public sealed record Sentence(TextSpan Span, int FirstToken, int TokenCount);
 
 /// <summary>A token (filled by the segmentation and tagging stages).</summary>
+/// <remarks>
+/// A token is what the text shows between spaces and punctuation. The tagger reads UD syntactic words, so a token
+/// the segmenter splits into a host and a pronominal clitic («کشورمان» → «کشور» + «مان») carries the UPOS and
+/// lemma of its host: the word the clitic attaches to is what the token is (a noun, a verb, a preposition).
+/// </remarks>
 /// <param name="Form">The word as in the repaired text.</param>
-/// <param name="Lemma">Its lemma, when tagged.</param>
-/// <param name="Upos">Universal POS tag, when tagged.</param>
+/// <param name="Lemma">Its lemma (of the host word when the token carries a clitic), when tagged.</param>
+/// <param name="Upos">Universal POS tag (of the host word when the token carries a clitic), when tagged.</param>
 /// <param name="Span">Source span.</param>
 public sealed record Token(string Form, string? Lemma, string? Upos, TextSpan Span);
+
+/// <summary>A named entity: a run of whole tokens inside one sentence (filled by the tagging stage).</summary>
+/// <param name="Text">The mention as in the repaired text (from its first token's start to its last token's end).</param>
+/// <param name="Label">Its type: <c>PER</c>, <c>ORG</c>, <c>LOC</c>, <c>FAC</c>, <c>EVENT</c>, <c>DATE</c>, <c>TIME</c>, <c>MONEY</c> or <c>PERCENT</c>.</param>
+/// <param name="Span">Source span: <c>SourceText[Span]</c> is the mention as crawled.</param>
+/// <param name="FirstToken">Index of its first token in <see cref="NewsDocument.Tokens"/>.</param>
+/// <param name="TokenCount">Number of tokens.</param>
+public sealed record NamedEntity(string Text, string Label, TextSpan Span, int FirstToken, int TokenCount);

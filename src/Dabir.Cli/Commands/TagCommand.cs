@@ -15,30 +15,12 @@ internal static class TagCommand
     // Longest run of tokens annotated at once when an input has no blank lines (bounded memory).
     private const int MaxSentenceTokens = 4096;
 
-    /// <summary>The annotators run in order: the embedded UPOS and NER taggers, then the lemmatizer.</summary>
-    internal static IReadOnlyList<ITokenAnnotator> Annotators(PosConvention convention = PosConvention.PerDT) =>
-        [new TaggerAnnotator(convention), LemmaAnnotator.Default];
-
     /// <summary>
-    /// Fills UPOS and NER with the embedded taggers of Dabir.Models. The UPOS convention is the user's choice:
-    /// PerDT (names as PROPN, the default) or Seraji (names as NOUN, Seraji's readings where the treebanks differ).
+    /// The annotators run in order: the embedded UPOS and NER taggers (<see cref="TaggerAnnotator"/>, the same
+    /// stage <c>dabir analyze</c> runs), then the lemmatizer.
     /// </summary>
-    private sealed class TaggerAnnotator(PosConvention convention) : ITokenAnnotator
-    {
-        public void Annotate(IReadOnlyList<string> tokens, Span<TokenAnnotation> annotations)
-        {
-            var words = tokens as string[] ?? [.. tokens];
-            var pos = new UniversalPos[words.Length];
-            var entities = new EntityTag[words.Length];
-            PosTagger.Default.Tag(words, pos, convention);
-            NerTagger.Default.Tag(words, entities);
-            for (int i = 0; i < words.Length; i++)
-            {
-                annotations[i].Upos = PosTagger.Name(pos[i]);
-                annotations[i].Ner = entities[i].ToString();
-            }
-        }
-    }
+    internal static IReadOnlyList<ITokenAnnotator> Annotators(PosConvention convention = PosConvention.PerDT) =>
+        TaggerAnnotator.WithLemmas(convention);
 
     public static Command Create()
     {

@@ -173,9 +173,19 @@ public static class DocumentJsonWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        // Filled by the entity and event stages.
         writer.WriteStartArray("entities");
+        foreach (var e in doc.Entities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", e.Text);
+            writer.WriteString("label", e.Label);
+            WriteSpan(writer, e.Span);
+            writer.WriteNumber("firstToken", e.FirstToken);
+            writer.WriteNumber("tokenCount", e.TokenCount);
+            writer.WriteEndObject();
+        }
         writer.WriteEndArray();
+        // Filled by the event stage.
         writer.WriteStartArray("events");
         writer.WriteEndArray();
         WriteText(writer, "text", doc.Text);
