@@ -14,7 +14,9 @@ namespace Dabir.News;
 /// <summary>
 /// Reads one article into a <see cref="NewsDocument"/>: repairs the text, finds title, lead and body
 /// paragraphs (dropping the repeated lead, repeats and boilerplate), the credited agency, dateline, reporter,
-/// publication date, dates and numbers. Immutable and thread-safe: build one and share it across threads.
+/// publication date, dates and numbers; optionally segments the kept text into sentences and tokens, and tags
+/// the tokens (UPOS, lemma) and finds named entities with the caller's annotators. Immutable and thread-safe:
+/// build one and share it across threads.
 /// </summary>
 public sealed class ArticleAnalyzer
 {

@@ -15,8 +15,9 @@ using Spectre.Console;
 namespace Dabir.Cli.Commands;
 
 /// <summary>
-/// <c>dabir analyze PATH|- [--format json|jsonl]</c>: reads news articles (plain text, JSON/JSONL, HTML, or a
-/// folder of them) into document records. Batches run on all cores with bounded queues, keep input order,
+/// <c>dabir analyze PATH|- [--format json|jsonl] [--level structure|tokens|full]</c>: reads news articles (plain
+/// text, JSON/JSONL, HTML, or a folder of them) into document records, by default with tokens tagged (UPOS,
+/// lemma) and named entities. Batches run on all cores with bounded queues, keep input order,
 /// report progress on standard error, write per-article failures to an errors file and never stop on one.
 /// </summary>
 internal static class AnalyzeCommand
