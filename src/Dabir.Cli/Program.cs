@@ -16,6 +16,7 @@ internal static class Program
             {
                 TrainTaggerCommand.CreatePos(),
                 TrainTaggerCommand.CreateNer(),
+                TrainXposCommand.Create(),
                 TrainCommand.CreateZwnj(),
                 TrainLemmasCommand.Create(),
             },

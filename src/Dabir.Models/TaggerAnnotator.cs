@@ -4,8 +4,9 @@ using Dabir.Morphology;
 namespace Dabir.Models;
 
 /// <summary>
-/// Fills <see cref="TokenAnnotation.Upos"/> and <see cref="TokenAnnotation.Ner"/> (BIO: «B-PER», «I-ORG», «O»)
-/// with the UPOS and NER taggers of this assembly. The one tagging stage of <c>dabir tag</c> and of
+/// Fills <see cref="TokenAnnotation.Upos"/>, <see cref="TokenAnnotation.Ner"/> (BIO: «B-PER», «I-ORG», «O») and,
+/// for the PerDT and Seraji conventions, <see cref="TokenAnnotation.Xpos"/> (that treebank's tag set, decoded within
+/// the word's UPOS; see <see cref="XposTagger"/>) with the taggers of this assembly. The one tagging stage of <c>dabir tag</c> and of
 /// <c>dabir analyze</c>. Thread-safe; the embedded models load on first use, not at construction.
 /// </summary>
 /// <remarks>
@@ -64,10 +65,20 @@ public sealed class TaggerAnnotator : ITokenAnnotator
         Span<EntityTag> entities = n <= StackLimit ? stackalloc EntityTag[n] : new EntityTag[n];
         (_posTagger ?? PosTagger.Default).Tag(words, pos, Convention);
         (_nerTagger ?? NerTagger.Default).Tag(words, entities);
+        // XPOS ships for PerDT and Seraji only; other conventions leave it null ('_').
+        var xposTagger = Convention is PosConvention.PerDT or PosConvention.Seraji ? XposTagger.For(Convention) : null;
+        // Pooled: string slots cannot live on the stack. They only ever hold the model's shared tag strings.
+        string[]? xpos = xposTagger is null ? null : System.Buffers.ArrayPool<string>.Shared.Rent(n);
+        xposTagger?.Tag(words, pos, xpos);
         for (int i = 0; i < n; i++)
         {
             annotations[i].Upos = PosTagger.Name(pos[i]);
             annotations[i].Ner = entities[i].ToString();
+            annotations[i].Xpos = xpos?[i];
+        }
+        if (xpos is not null)
+        {
+            System.Buffers.ArrayPool<string>.Shared.Return(xpos);
         }
     }
 }

@@ -7,8 +7,9 @@ namespace Dabir.Cli.Commands;
 
 /// <summary>
 /// <c>dabir tag [PATH] --input tokens</c>: annotates pre-tokenised text (one token per line, a blank line
-/// between sentences) and writes <c>token&lt;TAB&gt;UPOS&lt;TAB&gt;lemma&lt;TAB&gt;NER</c> for every input line,
-/// keeping the input's line and sentence structure exactly (a blank line stays a blank line).
+/// between sentences) and writes <c>token&lt;TAB&gt;UPOS&lt;TAB&gt;lemma&lt;TAB&gt;NER&lt;TAB&gt;XPOS</c> for every input line,
+/// keeping the input's line and sentence structure exactly (a blank line stays a blank line). XPOS is the fifth
+/// column so that readers of the first four (../shared/tools/conll.py) are unaffected.
 /// </summary>
 internal static class TagCommand
 {
@@ -28,8 +29,8 @@ internal static class TagCommand
         var format = new Option<string>("--input") { Description = "Input layout: 'tokens' (one token per line, blank line between sentences).", DefaultValueFactory = _ => "tokens" };
         format.AcceptOnlyFromAmong("tokens");
         var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
-        var convention = new Option<PosConvention>("--convention") { Description = "UPOS annotation convention: PerDT (names as PROPN) or Seraji (names as NOUN).", DefaultValueFactory = _ => PosConvention.PerDT };
-        var command = new Command("tag", "Annotate tokens with UPOS, lemma and NER (columns: token, UPOS, lemma, NER; '_' where a layer is not available).")
+        var convention = new Option<PosConvention>("--convention") { Description = "UPOS annotation convention and XPOS tag set: PerDT (names as PROPN; N_IANM, PREP, …) or Seraji (names as NOUN; N_SING, P, …).", DefaultValueFactory = _ => PosConvention.PerDT };
+        var command = new Command("tag", "Annotate tokens with UPOS, lemma, NER and XPOS (columns: token, UPOS, lemma, NER, XPOS; '_' where a layer is not available).")
         {
             input, format, output, convention,
         };
@@ -72,6 +73,8 @@ internal static class TagCommand
                 writer.Write(span[i].Lemma ?? tokens[i].Replace('\t', ' '));
                 writer.Write('\t');
                 writer.Write(span[i].Ner ?? "_");
+                writer.Write('\t');
+                writer.Write(span[i].Xpos ?? "_");
                 writer.Write('\n');
             }
             tokens.Clear();

@@ -11,6 +11,9 @@ public struct TokenAnnotation
 
     /// <summary>Named-entity tag in BIO form («B-PER», «O»).</summary>
     public string? Ner { get; set; }
+
+    /// <summary>Language-specific part of speech in the chosen treebank's tag set («N_IANM», «N_SING»).</summary>
+    public string? Xpos { get; set; }
 }
 
 /// <summary>

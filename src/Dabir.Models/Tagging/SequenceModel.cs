@@ -69,8 +69,13 @@ internal sealed class SequenceModel
 
     public int FeatureCount => _sortedKeys.Length;
 
-    /// <summary>Tags a sentence; writes one tag id per token.</summary>
-    public void Tag(ReadOnlySpan<string> tokens, Span<int> tagIds, int domain = 0)
+    /// <summary>Score given to a tag that <c>allowedTags</c> rules out: far below any reachable emission sum (a token has
+    /// at most 42 features of |weight| ≤ 32,767), yet far from overflow when added up along a sentence.</summary>
+    private const int RuledOut = -(1 << 26);
+
+    /// <summary>Tags a sentence; writes one tag id per token. <paramref name="allowedTags"/>, when not empty, gives
+    /// per token the tags (bit = tag id, up to 64 tags) the decoder may choose; a token with no bit set is unconstrained.</summary>
+    public void Tag(ReadOnlySpan<string> tokens, Span<int> tagIds, int domain = 0, ReadOnlySpan<ulong> allowedTags = default)
     {
         if (tagIds.Length < tokens.Length)
         {
@@ -114,6 +119,25 @@ internal sealed class SequenceModel
                 for (int t = 0; t < row.Length; t++)
                 {
                     row[t] += w[t];
+                }
+            }
+        }
+        if (!allowedTags.IsEmpty)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                ulong allowed = allowedTags[i];
+                if (allowed == 0)
+                {
+                    continue;
+                }
+                var row = emissions.Slice(i * tagCount, tagCount);
+                for (int t = 0; t < row.Length; t++)
+                {
+                    if ((allowed & (1UL << t)) == 0)
+                    {
+                        row[t] = RuledOut;
+                    }
                 }
             }
         }

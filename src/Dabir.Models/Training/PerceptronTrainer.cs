@@ -33,9 +33,9 @@ internal sealed class PerceptronTrainer
 
     public PerceptronTrainer(string[] tags, TrainerOptions options, Action<string>? log = null)
     {
-        if (tags.Length > 32)
+        if (tags.Length > 64)
         {
-            throw new ArgumentException("At most 32 tags are supported.", nameof(tags));
+            throw new ArgumentException("At most 64 tags are supported (32 when sentences carry tag sets).", nameof(tags));
         }
         _tags = tags;
         _options = options;
@@ -46,6 +46,10 @@ internal sealed class PerceptronTrainer
     {
         var clock = Stopwatch.StartNew();
         int tagCount = _tags.Length;
+        if (tagCount > 32 && sentences.Any(s => s.Gold is null))
+        {
+            throw new ArgumentException("With more than 32 tags every sentence needs single gold tags (TrainingSentence.Gold).", nameof(sentences));
+        }
         var extractor = new FeatureExtractor(lexicon);
         var scratch = new FeatureExtractor.Scratch();
         const int perToken = FeatureExtractor.FeaturesPerToken;
@@ -138,9 +142,10 @@ internal sealed class PerceptronTrainer
                 }
                 Viterbi.Decode(n, tagCount, em, transitions, transitionAllowed, [], scores, back, predicted);
                 bool consistent = true;
+                var single = sentence.Gold;
                 for (int i = 0; i < n; i++)
                 {
-                    if ((sentence.Allowed[i] & (1u << predicted[i])) == 0)
+                    if (single is null ? (sentence.Allowed[i] & (1u << predicted[i])) == 0 : single[i] != predicted[i])
                     {
                         consistent = false;
                         errors++;
@@ -149,7 +154,14 @@ internal sealed class PerceptronTrainer
                 tokensSeen += n;
                 if (!consistent)
                 {
-                    Viterbi.Decode(n, tagCount, em, transitions, transitionAllowed, sentence.Allowed, scores, back, gold);
+                    if (single is null)
+                    {
+                        Viterbi.Decode(n, tagCount, em, transitions, transitionAllowed, sentence.Allowed, scores, back, gold);
+                    }
+                    else
+                    {
+                        single.CopyTo(gold, 0);
+                    }
                     for (int i = 0; i < n; i++)
                     {
                         int g = gold[i], p = predicted[i];
