@@ -13,6 +13,7 @@ public class TaggerBenchmarks
     private string[][] _sentences = [];
     private UniversalPos[] _pos = [];
     private EntityTag[] _entities = [];
+    private string[] _xpos = [];
 
     [GlobalSetup]
     public void Setup()
@@ -41,8 +42,10 @@ public class TaggerBenchmarks
         int longest = _sentences.Max(s => s.Length);
         _pos = new UniversalPos[longest];
         _entities = new EntityTag[longest];
+        _xpos = new string[longest];
         _ = PosTagger.Default;
         _ = NerTagger.Default;
+        _ = XposTagger.For(PosConvention.PerDT);
         Console.WriteLine($"// {_sentences.Length} sentences, {_sentences.Sum(s => s.Length)} tokens");
     }
 
@@ -56,6 +59,31 @@ public class TaggerBenchmarks
             n += (int)_pos[0];
         }
         return n;
+    }
+
+    /// <summary>UPOS and then PerDT XPOS (decoded within the XPOS tags compatible with each word's UPOS), as
+    /// <c>dabir tag</c> runs them.</summary>
+    [Benchmark]
+    public int PosAndXposTagPerdtDev()
+    {
+        int n = 0;
+        var xpos = XposTagger.For(PosConvention.PerDT);
+        foreach (var sentence in _sentences)
+        {
+            var pos = _pos.AsSpan(0, sentence.Length);
+            PosTagger.Default.Tag(sentence, pos, PosConvention.PerDT);
+            xpos.Tag(sentence, pos, _xpos);
+            n += _xpos[0].Length;
+        }
+        return n;
+    }
+
+    /// <summary>Loading the embedded PerDT XPOS model, JIT warm.</summary>
+    [Benchmark]
+    public int LoadXposModel()
+    {
+        using var stream = typeof(XposTagger).Assembly.GetManifestResourceStream("Dabir.Models.xpos-perdt.bin.br")!;
+        return XposTagger.Load(stream).Tags.Count;
     }
 
     /// <summary>Loading the embedded UPOS model (decompress, parse, build the lookup tables), JIT warm.</summary>

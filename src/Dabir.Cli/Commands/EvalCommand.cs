@@ -23,15 +23,17 @@ internal static class EvalCommand
     {
         var gold = new Option<string>("--gold") { Description = pos ? "Gold CoNLL-U file." : "Gold NER file (token|B_TAG, token TAB TAG or token TAG).", Required = true };
         var model = new Option<string?>("--model") { Description = "A model written by 'dabir train'; the embedded model when omitted." };
-        var system = new Option<string?>("--system") { Description = "Also write the system TSV (token, UPOS, lemma, NER) for conll.py." };
+        var system = new Option<string?>("--system") { Description = "Also write the system TSV (token, UPOS, lemma, NER, and XPOS for pos) for conll.py." };
         var strip = new Option<bool>("--strip-zwnj") { Description = "Remove ZWNJ from the tokens before tagging (robustness check)." };
         var range = new Option<string?>("--range") { Description = "Only sentences in this fraction range of the file, e.g. 0.9:1 (the Arman held-out part)." };
         var convention = new Option<PosConvention>("--convention") { Description = "pos: annotation conventions to follow (PerDT, Seraji, IPerUdt).", DefaultValueFactory = _ => PosConvention.PerDT };
         var labels = new Option<string?>("--labels") { Description = "Score only these labels, e.g. PER,ORG,LOC." };
-        var command = new Command(pos ? "pos" : "ner", pos ? "UPOS accuracy on gold words." : "Entity P/R/F1 (exact span and type).") { gold, model, system, strip, range };
+        var xposModel = new Option<string?>("--xpos-model") { Description = "pos: an XPOS model written by 'dabir train xpos'; the embedded one of the convention when omitted." };
+        var command = new Command(pos ? "pos" : "ner", pos ? "UPOS accuracy on gold words, and XPOS accuracy when the gold file has XPOS." : "Entity P/R/F1 (exact span and type).") { gold, model, system, strip, range };
         if (pos)
         {
             command.Options.Add(convention);
+            command.Options.Add(xposModel);
         }
         else
         {
@@ -57,8 +59,13 @@ internal static class EvalCommand
                     ? (modelPath is null ? PosTagger.Default.Model : SequenceModel.LoadFile(modelPath))
                     : (modelPath is null ? NerTagger.Default.Model : SequenceModel.LoadFile(modelPath));
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dabir: model loaded in {loadClock.Elapsed.TotalMilliseconds:F0} ms wall, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms CPU ({tagger.FeatureCount} feature rows)"));
+                var chosenConvention = parse.GetValue(convention);
+                // XPOS is scored in the tag set of the chosen convention (PerDT or Seraji); none ships for iPerUDT.
+                XposTagger? xpos = !pos ? null
+                    : parse.GetValue(xposModel) is { } xposPath ? XposTagger.Load(xposPath)
+                    : chosenConvention is PosConvention.PerDT or PosConvention.Seraji ? XposTagger.For(chosenConvention) : null;
                 string json = pos
-                    ? EvalPos(goldPath, tagger, from, to, stripZwnj, writer, parse.GetValue(convention))
+                    ? EvalPos(goldPath, tagger, xpos, from, to, stripZwnj, writer, chosenConvention)
                     : EvalNer(goldPath, tagger, from, to, stripZwnj, writer, parse.GetValue(labels), 0);
                 Console.Out.WriteLine(json);
                 return ExitCodes.Ok;
@@ -90,12 +97,15 @@ internal static class EvalCommand
         return all.GetRange(start, end - start);
     }
 
-    private static string EvalPos(string goldPath, SequenceModel model, double from, double to, bool stripZwnj, TextWriter? writer, PosConvention convention)
+    private static string EvalPos(string goldPath, SequenceModel model, XposTagger? xposTagger, double from, double to, bool stripZwnj, TextWriter? writer, PosConvention convention)
     {
         var sentences = Slice(CorpusReaders.ReadConllu(goldPath), from, to);
         var gold = new List<IReadOnlyList<string>>();
         var predicted = new List<IReadOnlyList<string>>();
         bool goldHasProperNouns = false;
+        // XPOS is scored when the gold file has it (no '_' in column 5) and an XPOS model of its tag set is at hand.
+        bool scoreXpos = xposTagger is not null && sentences.Count > 0 && sentences.All(s => s.All(w => w.Xpos != "_"));
+        int xposWords = 0, xposCorrect = 0;
         foreach (var sentence in sentences)
         {
             var tokens = sentence.Select(w => stripZwnj ? TaggerRecipes.StripZwnj(w.Form) : w.Form).ToArray();
@@ -103,11 +113,21 @@ internal static class EvalCommand
             gold.Add([.. sentence.Select(w => w.Upos)]);
             predicted.Add(tags);
             goldHasProperNouns |= sentence.Any(w => w.Upos == "PROPN");
+            var xpos = new string[tokens.Length];
+            if (xposTagger is not null)
+            {
+                xposTagger.Tag(tokens, [.. tags.Select(Enum.Parse<UniversalPos>)], xpos);
+                for (int i = 0; i < tokens.Length; i++)
+                {
+                    xposWords++;
+                    xposCorrect += xpos[i] == sentence[i].Xpos ? 1 : 0;
+                }
+            }
             if (writer is not null)
             {
                 for (int i = 0; i < tokens.Length; i++)
                 {
-                    writer.Write($"{sentence[i].Form}\t{tags[i]}\t_\t_\n");
+                    writer.Write($"{sentence[i].Form}\t{tags[i]}\t_\t_\t{xpos[i] ?? "_"}\n");
                 }
                 writer.Write('\n');
             }
@@ -118,6 +138,10 @@ internal static class EvalCommand
         if (!goldHasProperNouns)
         {
             json.Append(CultureInfo.InvariantCulture, $", \"UPOS_propn_as_noun\": {NerScore.R4(score.AccuracyProperNounAsNoun)}");
+        }
+        if (scoreXpos)
+        {
+            json.Append(CultureInfo.InvariantCulture, $", \"XPOS\": {NerScore.R4(xposWords == 0 ? 0 : (double)xposCorrect / xposWords)}");
         }
         json.Append(", \"misaligned_sentences\": 0}");
         return json.ToString();
