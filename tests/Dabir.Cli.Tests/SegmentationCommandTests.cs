@@ -19,9 +19,11 @@ public class SegmentationCommandTests
                 continue;
             }
             var columns = lines[i].Split('\t');
-            Assert.Equal(4, columns.Length);
+            Assert.Equal(5, columns.Length); // token, UPOS, lemma, NER, XPOS
             Assert.Equal(inputLines[i], columns[0]);
         }
+        // XPOS (PerDT tag set by default): plural inanimate noun, verb, punctuation.
+        Assert.Equal(["N_IANM", "V_ACT", "PUNC"], new[] { 0, 2, 3 }.Select(line => lines[line].Split('\t')[4]));
         Assert.Equal("کتاب\tمی‌خوانند\tخواند\tقدم\tحیوان", string.Join('\t', new[] { 0, 2, 2, 6, 8 }.Select((line, k) => lines[line].Split('\t')[k == 1 ? 0 : 2])));
     }
 
