@@ -351,7 +351,7 @@ public sealed class ArticleAnalyzer
             {
                 var t = segmented.Tokens[sentence.FirstToken + i];
                 ref readonly var host = ref annotations[_hostWord[i]];
-                tokens.Add(new Token(forms[i], host.Lemma, host.Upos, aligned.ToSource(new TextSpan(t.Start, t.Length))));
+                tokens.Add(new Token(forms[i], host.Lemma, host.Upos, aligned.ToSource(new TextSpan(t.Start, t.Length)), host.Xpos));
             }
             AddEntities(segmented, sentence, annotations, firstKept, entities);
         }

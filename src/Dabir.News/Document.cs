@@ -139,7 +139,9 @@ public sealed record Sentence(TextSpan Span, int FirstToken, int TokenCount);
 /// <param name="Lemma">Its lemma (of the host word when the token carries a clitic), when tagged.</param>
 /// <param name="Upos">Universal POS tag (of the host word when the token carries a clitic), when tagged.</param>
 /// <param name="Span">Source span.</param>
-public sealed record Token(string Form, string? Lemma, string? Upos, TextSpan Span);
+/// <param name="Xpos">Language-specific POS tag in the tagger's convention (PerDT: N_IANM, V_ACT, …), of the host
+/// word like <paramref name="Upos"/>, when tagged.</param>
+public sealed record Token(string Form, string? Lemma, string? Upos, TextSpan Span, string? Xpos = null);
 
 /// <summary>A named entity: a run of whole tokens inside one sentence (filled by the tagging stage).</summary>
 /// <param name="Text">The mention as in the repaired text (from its first token's start to its last token's end).</param>

@@ -67,6 +67,18 @@ public sealed class TaggedDocumentTests
     }
 
     [Fact]
+    public void Tokens_carry_perdt_xpos_consistent_with_their_upos()
+    {
+        var doc = Example();
+        Assert.All(doc.Tokens, t => Assert.False(string.IsNullOrEmpty(t.Xpos)));
+        // PerDT's fine tags refine the universal ones: verbs are V_* (or AUX, which PerDT also gives copular verbs),
+        // nouns N_*, punctuation PUNC.
+        Assert.All(doc.Tokens.Where(t => t.Upos == "VERB"), t => Assert.True(t.Xpos!.StartsWith("V_", StringComparison.Ordinal) || t.Xpos.StartsWith("AUX", StringComparison.Ordinal), t.Xpos));
+        Assert.All(doc.Tokens.Where(t => t.Upos == "NOUN"), t => Assert.StartsWith("N_", t.Xpos!, StringComparison.Ordinal));
+        Assert.All(doc.Tokens.Where(t => t.Upos == "PUNCT"), t => Assert.Equal("PUNC", t.Xpos));
+    }
+
+    [Fact]
     public void Example_article_entities_are_measured_against_the_gold_list()
     {
         var doc = Example();

@@ -169,6 +169,7 @@ public static class DocumentJsonWriter
             writer.WriteString("form", t.Form);
             WriteNullable(writer, "lemma", t.Lemma);
             WriteNullable(writer, "upos", t.Upos);
+            WriteNullable(writer, "xpos", t.Xpos);
             WriteSpan(writer, t.Span);
             writer.WriteEndObject();
         }
