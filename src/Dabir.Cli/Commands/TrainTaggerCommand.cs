@@ -27,7 +27,8 @@ internal static class TrainTaggerCommand
         var corpora = new Option<string>("--corpora") { Description = "ner: comma-separated training corpora (peyma, arman, parstwiner).", DefaultValueFactory = _ => string.Join(',', TaggerRecipes.DefaultNerCorpora) };
         var repeat = new Option<int>("--treebank-repeat") { Description = "pos: how many times the UD dev treebank sentences are repeated in training.", DefaultValueFactory = _ => TaggerRecipes.DefaultTreebankRepeat };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times than this in the training data.", DefaultValueFactory = _ => 2 };
-        var command = new Command(name, description) { data, output, epochs, seed, permissive, minCount };
+        var runs = new Option<int>("--runs") { Description = "Training runs (seeds SEED, SEED+1, ...) whose averaged weights are summed into one model.", DefaultValueFactory = _ => 1 };
+        var command = new Command(name, description) { data, output, epochs, seed, permissive, minCount, runs };
         if (pos)
         {
             command.Options.Add(crossValidate);
@@ -46,7 +47,7 @@ internal static class TrainTaggerCommand
                 Console.Error.WriteLine($"dabir: error: {dataDir}: no such data folder");
                 return ExitCodes.InputError;
             }
-            var options = new TrainerOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount) };
+            var options = new TrainerOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount), Runs = Math.Max(1, parse.GetValue(runs)) };
             string? outPath = parse.GetValue(output);
             bool onlyPermissive = parse.GetValue(permissive);
             var clock = Stopwatch.StartNew();

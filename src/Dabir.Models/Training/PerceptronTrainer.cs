@@ -16,6 +16,10 @@ internal sealed record TrainerOptions
 
     /// <summary>Rows whose largest averaged weight (absolute) is below this are pruned from the saved model.</summary>
     public double PruneBelow { get; init; } = 0.02;
+
+    /// <summary>Training runs whose averaged weights are summed into the model (run r shuffles with seed + r): an
+    /// ensemble of linear models is one linear model, so this costs training time only, not tagging time.</summary>
+    public int Runs { get; init; } = 1;
 }
 
 /// <summary>
@@ -96,14 +100,29 @@ internal sealed class PerceptronTrainer
         }
         index.Clear();
 
-        var weights = new int[kept.Length * tagCount];
+        var averagedWeights = new double[kept.Length * tagCount];
+        var averagedTransitions = new double[(tagCount + 1) * tagCount];
+        for (int run = 0; run < Math.Max(1, _options.Runs); run++)
+        {
+            TrainRun(sentences, featureIndices, kept.Length, _options.Seed + run, averagedWeights, averagedTransitions, clock);
+        }
+        return Quantize(kept, averagedWeights, averagedTransitions, lexicon, kind, description);
+    }
+
+    /// <summary>One perceptron run over the indexed sentences; adds its averaged weights to the two accumulators.</summary>
+    private void TrainRun(IReadOnlyList<TrainingSentence> sentences, int[][] featureIndices, int featureCount, int seed,
+        double[] averagedWeights, double[] averagedTransitions, Stopwatch clock)
+    {
+        int tagCount = _tags.Length;
+        const int perToken = FeatureExtractor.FeaturesPerToken;
+        var weights = new int[featureCount * tagCount];
         var weightSums = new long[weights.Length];
         var transitions = new int[(tagCount + 1) * tagCount];
         var transitionSums = new long[transitions.Length];
         var transitionAllowed = _tags.Any(t => t.StartsWith("I-", StringComparison.Ordinal)) ? Viterbi.BioConstraints(_tags) : [];
 
         var order = Enumerable.Range(0, sentences.Count).ToArray();
-        var random = new Random(_options.Seed);
+        var random = new Random(seed);
         long step = 1;
         int maxLength = sentences.Count == 0 ? 0 : sentences.Max(s => s.Tokens.Length);
         var emissions = new int[maxLength * tagCount];
@@ -191,7 +210,14 @@ internal sealed class PerceptronTrainer
             }
             _log($"epoch {epoch}: {errors} token errors of {tokensSeen} ({100.0 * errors / Math.Max(1, tokensSeen):F2}%), {clock.Elapsed.TotalSeconds:F1}s");
         }
-        return Quantize(kept, weights, weightSums, transitions, transitionSums, step, lexicon, kind, description);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            averagedWeights[i] += weights[i] - (double)weightSums[i] / step;
+        }
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            averagedTransitions[i] += transitions[i] - (double)transitionSums[i] / step;
+        }
     }
 
     private static void Update(int[] weights, long[] sums, int i, int delta, long step)
@@ -200,18 +226,18 @@ internal sealed class PerceptronTrainer
         sums[i] += delta * step;
     }
 
-    private SequenceModel Quantize(ulong[] features, int[] weights, long[] sums, int[] transitions, long[] transitionSums, long step, TaggerLexicon lexicon, string kind, string description)
+    private SequenceModel Quantize(ulong[] features, double[] weights, double[] transitions, TaggerLexicon lexicon, string kind, string description)
     {
         int tagCount = _tags.Length;
-        double Average(int w, long s) => w - (double)s / step;
+        double runs = Math.Max(1, _options.Runs);
         double maxAbs = 1e-9;
-        for (int i = 0; i < weights.Length; i++)
+        foreach (double w in weights)
         {
-            maxAbs = Math.Max(maxAbs, Math.Abs(Average(weights[i], sums[i])));
+            maxAbs = Math.Max(maxAbs, Math.Abs(w));
         }
-        for (int i = 0; i < transitions.Length; i++)
+        foreach (double t in transitions)
         {
-            maxAbs = Math.Max(maxAbs, Math.Abs(Average(transitions[i], transitionSums[i])));
+            maxAbs = Math.Max(maxAbs, Math.Abs(t));
         }
         double scale = 32000.0 / maxAbs;
         // Merge features by their 32-bit key; prune rows with only tiny weights.
@@ -221,9 +247,10 @@ internal sealed class PerceptronTrainer
             double largest = 0;
             for (int t = 0; t < tagCount; t++)
             {
-                largest = Math.Max(largest, Math.Abs(Average(weights[f * tagCount + t], sums[f * tagCount + t])));
+                largest = Math.Max(largest, Math.Abs(weights[f * tagCount + t]));
             }
-            if (largest < _options.PruneBelow)
+            // The pruning threshold is per run (a summed model's weights are about runs times larger).
+            if (largest < _options.PruneBelow * runs)
             {
                 continue;
             }
@@ -234,7 +261,7 @@ internal sealed class PerceptronTrainer
             }
             for (int t = 0; t < tagCount; t++)
             {
-                row[t] += Average(weights[f * tagCount + t], sums[f * tagCount + t]);
+                row[t] += weights[f * tagCount + t];
             }
         }
         var keys = new uint[rows.Count];
@@ -252,7 +279,7 @@ internal sealed class PerceptronTrainer
         var quantizedTransitions = new int[transitions.Length];
         for (int i = 0; i < transitions.Length; i++)
         {
-            quantizedTransitions[i] = (int)Math.Round(Average(transitions[i], transitionSums[i]) * scale);
+            quantizedTransitions[i] = (int)Math.Round(transitions[i] * scale);
         }
         _log($"model: {keys.Length} feature rows x {tagCount} tags (pruned below {_options.PruneBelow})");
         return new SequenceModel(kind, _tags, quantizedTransitions, keys, quantized, lexicon, description);
