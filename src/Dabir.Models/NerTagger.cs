@@ -94,6 +94,24 @@ public sealed class NerTagger
         }
     }
 
+    /// <summary>Identifies the model's content (SHA-256 of the decompressed model file, first 16 hex digits); a UPOS
+    /// model trained on this model's tags names it in its description.</summary>
+    internal string Checksum => _model.Checksum;
+
+    /// <summary>The index of a tag in <see cref="BioTags"/> (O, B-PER, I-PER, B-ORG, …): the hint value the UPOS model reads.</summary>
+    internal static byte TagId(EntityTag tag) => tag.Label == EntityLabel.None ? (byte)0 : (byte)(2 * (int)tag.Label - (tag.Begins ? 1 : 0));
+
+    /// <summary>Writes the model's tag id (BIO tag index, 0 = O) per token: the hints the UPOS model reads.</summary>
+    internal void TagIds(ReadOnlySpan<string> tokens, Span<byte> hints)
+    {
+        Span<int> ids = tokens.Length <= 256 ? stackalloc int[tokens.Length] : new int[tokens.Length];
+        _model.Tag(tokens, ids);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            hints[i] = (byte)ids[i];
+        }
+    }
+
     /// <summary>The entities of one sentence, in order.</summary>
     public IReadOnlyList<EntityMention> FindEntities(IReadOnlyList<string> tokens)
     {

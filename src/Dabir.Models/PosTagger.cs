@@ -62,14 +62,27 @@ public sealed class PosTagger
     private static readonly Lazy<PosTagger> LazyDefault = new(() => new PosTagger(SequenceModel.LoadEmbedded("upos")));
     private static readonly string[] Names = Enum.GetNames<UniversalPos>();
 
+    /// <summary>Model kind of a UPOS model without hints.</summary>
+    internal const string PlainKind = "pos";
+
+    /// <summary>Model kind of a UPOS model trained with the NER tagger's labels as hints (its description names the
+    /// NER model, see <see cref="NerTagger.Checksum"/>).</summary>
+    internal const string EntityHintedKind = "pos+entities";
+
     private readonly SequenceModel _model;
     private readonly UniversalPos[] _tagOf;
+    private readonly bool _usesEntityHints;
 
     internal PosTagger(SequenceModel model)
     {
         _model = model;
         _tagOf = [.. model.Tags.Select(Enum.Parse<UniversalPos>)];
+        _usesEntityHints = model.Kind == EntityHintedKind;
     }
+
+    /// <summary>True when the model reads named-entity tags (from <see cref="NerTagger.Default"/> unless the caller
+    /// passes them): PerDT tags the nouns inside names PROPN, and the entity tagger knows where names are.</summary>
+    public bool UsesEntityTags => _usesEntityHints;
 
     /// <summary>The embedded model.</summary>
     public static PosTagger Default => LazyDefault.Value;
@@ -86,14 +99,44 @@ public sealed class PosTagger
     public void Tag(ReadOnlySpan<string> tokens, Span<UniversalPos> tags) => Tag(tokens, tags, PosConvention.PerDT);
 
     /// <summary>Tags one sentence following the given treebank's conventions.</summary>
-    public void Tag(ReadOnlySpan<string> tokens, Span<UniversalPos> tags, PosConvention convention)
+    public void Tag(ReadOnlySpan<string> tokens, Span<UniversalPos> tags, PosConvention convention) => Tag(tokens, tags, convention, default);
+
+    /// <summary>
+    /// Tags one sentence following the given treebank's conventions, reading the sentence's entity tags from
+    /// <paramref name="entities"/> (as <see cref="NerTagger.Tag(ReadOnlySpan{string}, Span{EntityTag})"/> gave them, one per token)
+    /// instead of running <see cref="NerTagger.Default"/> again; empty means "run it" when <see cref="UsesEntityTags"/>.
+    /// </summary>
+    public void Tag(ReadOnlySpan<string> tokens, Span<UniversalPos> tags, PosConvention convention, ReadOnlySpan<EntityTag> entities)
     {
         if (tags.Length < tokens.Length)
         {
             throw new ArgumentException("The output span is shorter than the token span.", nameof(tags));
         }
+        if (!entities.IsEmpty && entities.Length < tokens.Length)
+        {
+            throw new ArgumentException("The entity span is shorter than the token span.", nameof(entities));
+        }
         Span<int> ids = tokens.Length <= 256 ? stackalloc int[tokens.Length] : new int[tokens.Length];
-        _model.Tag(tokens, ids, (int)convention);
+        Span<byte> hints = tokens.Length <= 256 ? stackalloc byte[tokens.Length] : new byte[tokens.Length];
+        if (!_usesEntityHints)
+        {
+            hints = default;
+        }
+        else
+        {
+            if (entities.IsEmpty)
+            {
+                NerTagger.Default.TagIds(tokens, hints);
+            }
+            else
+            {
+                for (int i = 0; i < tokens.Length; i++)
+                {
+                    hints[i] = NerTagger.TagId(entities[i]);
+                }
+            }
+        }
+        _model.Tag(tokens, ids, (int)convention, default, hints);
         for (int i = 0; i < tokens.Length; i++)
         {
             var tag = _tagOf[ids[i]];

@@ -23,6 +23,29 @@ public class EmbeddedTaggerTests
     }
 
     [Fact]
+    public void Upos_model_was_trained_against_the_embedded_ner_model()
+    {
+        // The UPOS model reads the NER tagger's labels; retraining NER without retraining UPOS would feed it tags
+        // from a model it never saw. Retrain with `dabir train pos` after `dabir train ner`.
+        Assert.True(PosTagger.Default.UsesEntityTags);
+        Assert.Contains(NerTagger.Default.Checksum, PosTagger.Default.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Upos_with_given_entity_tags_equals_upos_that_runs_the_entity_tagger_itself()
+    {
+        string[] tokens = ["سازمان", "ملل", "متحد", "از", "دولت", "ژاپن", "و", "علی", "لاریجانی", "تشکر", "کرد", "."];
+        var entities = new EntityTag[tokens.Length];
+        NerTagger.Default.Tag(tokens, entities);
+        var given = new UniversalPos[tokens.Length];
+        var own = new UniversalPos[tokens.Length];
+        PosTagger.Default.Tag(tokens, given, PosConvention.PerDT, entities);
+        PosTagger.Default.Tag(tokens, own, PosConvention.PerDT);
+        Assert.Equal(own, given);
+        Assert.Equal(UniversalPos.PROPN, own[8]);
+    }
+
+    [Fact]
     public void Seraji_convention_never_emits_proper_nouns()
     {
         string[] tokens = ["علی", "به", "تهران", "رفت", "."];

@@ -7,7 +7,7 @@ namespace Dabir.Models.Features;
 internal sealed class FeatureExtractor
 {
     /// <summary>Features written per token.</summary>
-    public const int FeaturesPerToken = BaseFeatures + DomainFeatures;
+    public const int FeaturesPerToken = BaseFeatures + DomainFeatures + HintFeatures;
 
     /// <summary>Features that do not depend on the annotation convention; with convention 0 (the NER models) the
     /// convention-conjoined slots are left 0 ("no feature") and skipped, saving their lookups.</summary>
@@ -19,6 +19,10 @@ internal sealed class FeatureExtractor
     /// <summary>Features repeated in conjunction with the annotation convention (domain), so that one model can
     /// follow PerDT, Seraji/Bijankhan or iPerUDT conventions where they disagree (Daumé 2007 feature augmentation).</summary>
     private const int DomainFeatures = 8;
+
+    /// <summary>Features of an external per-token hint (the NER tagger's BIO label, for the UPOS model: PerDT tags
+    /// the nouns inside names PROPN), conjoined with the convention; 0 ("no feature") when no hints are given.</summary>
+    private const int HintFeatures = 4;
 
     private static readonly int[] DomainTemplates = [0, 1, 2, 3, 12, 13, 16, 6];
 
@@ -70,6 +74,7 @@ internal sealed class FeatureExtractor
         public ulong Word;
         public ulong Suffix3;
         public ulong Suffix2;
+        public uint Hint;
         public uint Lexicon;
         public uint Gazetteer;
         public uint Cluster;
@@ -78,7 +83,7 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Fills <c>scratch.Features</c> with <see cref="FeaturesPerToken"/> hashes for each token.</summary>
-    public void Extract(ReadOnlySpan<string> tokens, Scratch scratch, int tagCount, int domain = 0)
+    public void Extract(ReadOnlySpan<string> tokens, Scratch scratch, int tagCount, int domain = 0, ReadOnlySpan<byte> hints = default)
     {
         int totalChars = 0;
         foreach (var token in tokens)
@@ -102,6 +107,7 @@ internal sealed class FeatureExtractor
             t.Lexicon = _lexicon.WordBits(t.Word);
             t.Gazetteer = 0;
             t.Cluster = _lexicon.ClusterOf(t.Word);
+            t.Hint = hints.IsEmpty ? 0 : hints[i] + 1u;
             offset += n;
         }
         MarkGazetteerPhrases(tokens.Length, info);
@@ -158,6 +164,21 @@ internal sealed class FeatureExtractor
             for (int k = 0; k < DomainFeatures; k++)
             {
                 f[BaseFeatures + k] = domain == 0 ? 0 : FeatureHash.Combine((uint)(100 + k), f[DomainTemplates[k]], (ulong)domain);
+            }
+            var hint = f.Slice(BaseFeatures + DomainFeatures, HintFeatures);
+            if (hints.IsEmpty || domain == 0)
+            {
+                hint.Clear();
+            }
+            else
+            {
+                uint prevHint = i > 0 ? info[i - 1].Hint : 0xFFu;
+                uint nextHint = i + 1 < tokens.Length ? info[i + 1].Hint : 0xFEu;
+                ulong withDomain = (ulong)domain << 32;
+                hint[0] = FeatureHash.Combine(200, withDomain | t.Hint);
+                hint[1] = FeatureHash.Combine(201, withDomain | t.Hint, t.Word);
+                hint[2] = FeatureHash.Combine(202, withDomain | prevHint, t.Hint);
+                hint[3] = FeatureHash.Combine(203, withDomain | t.Hint, nextHint);
             }
         }
     }

@@ -69,13 +69,16 @@ internal sealed class SequenceModel
 
     public int FeatureCount => _sortedKeys.Length;
 
+    /// <summary>SHA-256 of the decompressed model file (first 16 hex digits) when loaded from a file or resource; empty otherwise.</summary>
+    public string Checksum { get; private init; } = "";
+
     /// <summary>Score given to a tag that <c>allowedTags</c> rules out: far below any reachable emission sum (a token has
     /// at most 42 features of |weight| ≤ 32,767), yet far from overflow when added up along a sentence.</summary>
     private const int RuledOut = -(1 << 26);
 
     /// <summary>Tags a sentence; writes one tag id per token. <paramref name="allowedTags"/>, when not empty, gives
     /// per token the tags (bit = tag id, up to 64 tags) the decoder may choose; a token with no bit set is unconstrained.</summary>
-    public void Tag(ReadOnlySpan<string> tokens, Span<int> tagIds, int domain = 0, ReadOnlySpan<ulong> allowedTags = default)
+    public void Tag(ReadOnlySpan<string> tokens, Span<int> tagIds, int domain = 0, ReadOnlySpan<ulong> allowedTags = default, ReadOnlySpan<byte> hints = default)
     {
         if (tagIds.Length < tokens.Length)
         {
@@ -87,7 +90,7 @@ internal sealed class SequenceModel
         }
         var scratch = t_scratch ??= new FeatureExtractor.Scratch();
         int tagCount = Tags.Length;
-        Extractor.Extract(tokens, scratch, tagCount, domain);
+        Extractor.Extract(tokens, scratch, tagCount, domain, hints);
         int n = tokens.Length;
         var emissions = scratch.Emissions.AsSpan(0, n * tagCount);
         emissions.Clear();
@@ -207,6 +210,7 @@ internal sealed class SequenceModel
         {
             brotli.CopyTo(decompressed);
         }
+        string checksum = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(decompressed.GetBuffer().AsSpan(0, (int)decompressed.Length)))[..16];
         decompressed.Position = 0;
         using var reader = new BinaryReader(decompressed, Encoding.UTF8, leaveOpen: true);
         if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version)
@@ -256,7 +260,7 @@ internal sealed class SequenceModel
             }
         }
         var lexicon = TaggerLexicon.Read(reader);
-        return new SequenceModel(kind, tags, transitions, keys, weights, lexicon, description);
+        return new SequenceModel(kind, tags, transitions, keys, weights, lexicon, description) { Checksum = checksum };
     }
 
     public static SequenceModel LoadFile(string path)

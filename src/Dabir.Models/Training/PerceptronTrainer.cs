@@ -62,7 +62,7 @@ internal sealed class PerceptronTrainer
         var counts = new Dictionary<ulong, int>();
         foreach (var sentence in sentences)
         {
-            extractor.Extract(sentence.Tokens, scratch, tagCount, sentence.Domain);
+            extractor.Extract(sentence.Tokens, scratch, tagCount, sentence.Domain, sentence.Hints);
             foreach (ulong f in scratch.Features.AsSpan(0, sentence.Tokens.Length * perToken))
             {
                 if (f == 0)
@@ -89,7 +89,7 @@ internal sealed class PerceptronTrainer
         for (int s = 0; s < sentences.Count; s++)
         {
             var tokens = sentences[s].Tokens;
-            extractor.Extract(tokens, scratch, tagCount, sentences[s].Domain);
+            extractor.Extract(tokens, scratch, tagCount, sentences[s].Domain, sentences[s].Hints);
             var ids = new int[tokens.Length * perToken];
             var hashes = scratch.Features.AsSpan(0, ids.Length);
             for (int k = 0; k < ids.Length; k++)

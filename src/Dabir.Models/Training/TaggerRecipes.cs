@@ -217,7 +217,7 @@ internal static class TaggerRecipes
         }
         string description = string.Create(CultureInfo.InvariantCulture,
             $"UPOS; data: {(permissive ? "" : "Bijankhan subset (research use), ")}iPerUDT train+dev (CC0), PerDT dev + Seraji dev (CC BY-SA 4.0, repeated {treebankRepeat}x); lexicon Hazm words.dat (MIT), gazetteers (MIT), actor dictionary (project), word clusters and entity phrases learned from the {(permissive ? "permissive " : "")}training texts (docs/models.md); epochs {options.Epochs}, seed {options.Seed}");
-        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(sentences, BuildLexicon(data, permissive, log), "pos", description);
+        return TrainUposModel(sentences, BuildLexicon(data, permissive, log), permissive, options, log, description);
     }
 
     /// <summary>k-fold cross-validation on PerDT dev and Seraji dev (contiguous folds): each fold is tagged by a
@@ -243,7 +243,7 @@ internal static class TaggerRecipes
                 training.AddRange(CorpusReaders.UposSentences(OutsideFold(seraji, fold, folds), "seraji", true, (int)PosConvention.Seraji));
             }
             log($"fold {fold + 1}/{folds}");
-            var model = new PerceptronTrainer(UposMapping.Tags, options, log).Train(training, lexicon, "pos", "cv");
+            var model = TrainUposModel(training, lexicon, permissive, options, log, "cv");
             foreach (var (name, treebank) in new[] { ("perdt", perdt), ("seraji", seraji) })
             {
                 foreach (var sentence in InsideFold(treebank, fold, folds))
@@ -297,10 +297,33 @@ internal static class TaggerRecipes
 
     public static string StripZwnj(string token) => token.Replace("\u200C", "", StringComparison.Ordinal);
 
+    /// <summary>Trains a UPOS model. Unless <paramref name="permissive"/>, every sentence carries the embedded NER
+    /// tagger's labels as hints (PerDT tags the nouns inside names PROPN: 5-fold CV on PerDT dev 0.9409 → 0.9476), and
+    /// the model's kind and description name the NER model it was trained against (<see cref="PosTagger"/> checks it).
+    /// The permissive variant has no hints: the NER model is trained on research-use corpora.</summary>
+    public static SequenceModel TrainUposModel(List<TrainingSentence> sentences, TaggerLexicon lexicon, bool permissive, TrainerOptions options, Action<string> log, string description)
+    {
+        if (permissive)
+        {
+            return new PerceptronTrainer(UposMapping.Tags, options, log).Train(sentences, lexicon, PosTagger.PlainKind, description);
+        }
+        var hinted = sentences.Select(s => s with { Hints = EntityHints(NerTagger.Default, s.Tokens) }).ToList();
+        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(hinted, lexicon, PosTagger.EntityHintedKind,
+            $"{description}; entity hints from the embedded NER model {NerTagger.Default.Checksum}");
+    }
+
+    /// <summary>The NER tagger's tag ids of a sentence, the UPOS hints.</summary>
+    public static byte[] EntityHints(NerTagger ner, string[] tokens)
+    {
+        var hints = new byte[tokens.Length];
+        ner.TagIds(tokens, hints);
+        return hints;
+    }
+
     public static string[] TagPos(SequenceModel model, string[] tokens, PosConvention convention)
     {
         var ids = new int[tokens.Length];
-        model.Tag(tokens, ids, (int)convention);
+        model.Tag(tokens, ids, (int)convention, default, model.Kind == PosTagger.EntityHintedKind ? EntityHints(NerTagger.Default, tokens) : default);
         // Seraji has no PROPN: names are NOUN there.
         return [.. ids.Select(i => convention == PosConvention.Seraji && model.Tags[i] == "PROPN" ? "NOUN" : model.Tags[i])];
     }

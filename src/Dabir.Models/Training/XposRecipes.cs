@@ -154,7 +154,7 @@ internal static class XposRecipes
                     uposTraining.AddRange(CorpusReaders.UposSentences(OutsideFold(perdt, fold, folds), "perdt", false, (int)PosConvention.PerDT));
                     uposTraining.AddRange(CorpusReaders.UposSentences(OutsideFold(seraji, fold, folds), "seraji", true, (int)PosConvention.Seraji));
                 }
-                upos = new PosTagger(new PerceptronTrainer(UposMapping.Tags, uposOptions, log).Train(uposTraining, lexicon, "pos", "cv"));
+                upos = new PosTagger(TaggerRecipes.TrainUposModel(uposTraining, lexicon, permissive: false, uposOptions, log, "cv"));
             }
             log($"fold {fold + 1}/{folds}: XPOS model");
             var xpos = TrainOn(data, convention, tags, [.. OutsideFold(treebank, fold, folds)], lexicon, options, treebankRepeat, log, "cv");
