@@ -98,6 +98,9 @@ public sealed class NerTagger
     /// model trained on this model's tags names it in its description.</summary>
     internal string Checksum => _model.Checksum;
 
+    /// <summary>The entity tag of a model tag id.</summary>
+    internal EntityTag TagOf(int id) => _tagOf[id];
+
     /// <summary>The index of a tag in <see cref="BioTags"/> (O, B-PER, I-PER, B-ORG, …): the hint value the UPOS model reads.</summary>
     internal static byte TagId(EntityTag tag) => tag.Label == EntityLabel.None ? (byte)0 : (byte)(2 * (int)tag.Label - (tag.Begins ? 1 : 0));
 

@@ -120,24 +120,81 @@ public sealed class PosTagger
         Span<byte> hints = tokens.Length <= 256 ? stackalloc byte[tokens.Length] : new byte[tokens.Length];
         if (!_usesEntityHints)
         {
-            hints = default;
+            _model.Tag(tokens, ids, (int)convention);
+        }
+        else if (!entities.IsEmpty)
+        {
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                hints[i] = NerTagger.TagId(entities[i]);
+            }
+            _model.Tag(tokens, ids, (int)convention, default, hints);
         }
         else
         {
-            if (entities.IsEmpty)
+            TagWithEntityModel(tokens, NerTagger.Default.Model, ids, hints, convention);
+        }
+        WriteTags(ids, tags, convention);
+    }
+
+    /// <summary>
+    /// Tags UPOS and entities of one sentence, preparing the tokens once when both models share a lexicon (they do
+    /// when trained together: `dabir train` builds one lexicon from the same data).
+    /// </summary>
+    internal void TagWithEntities(ReadOnlySpan<string> tokens, Span<UniversalPos> tags, Span<EntityTag> entities, PosConvention convention, NerTagger ner)
+    {
+        if (tags.Length < tokens.Length || entities.Length < tokens.Length)
+        {
+            throw new ArgumentException("An output span is shorter than the token span.");
+        }
+        Span<int> ids = tokens.Length <= 256 ? stackalloc int[tokens.Length] : new int[tokens.Length];
+        Span<byte> hints = tokens.Length <= 256 ? stackalloc byte[tokens.Length] : new byte[tokens.Length];
+        if (_usesEntityHints)
+        {
+            TagWithEntityModel(tokens, ner.Model, ids, hints, convention);
+            for (int i = 0; i < tokens.Length; i++)
             {
-                NerTagger.Default.TagIds(tokens, hints);
-            }
-            else
-            {
-                for (int i = 0; i < tokens.Length; i++)
-                {
-                    hints[i] = NerTagger.TagId(entities[i]);
-                }
+                entities[i] = ner.TagOf(hints[i]);
             }
         }
-        _model.Tag(tokens, ids, (int)convention, default, hints);
+        else
+        {
+            ner.Tag(tokens, entities);
+            _model.Tag(tokens, ids, (int)convention);
+        }
+        WriteTags(ids, tags, convention);
+    }
+
+    /// <summary>Runs the entity model (its tag ids land in <paramref name="hints"/>) and then this model reading them.</summary>
+    private void TagWithEntityModel(ReadOnlySpan<string> tokens, SequenceModel entityModel, Span<int> ids, Span<byte> hints, PosConvention convention)
+    {
+        if (_model.SharesPreparationWith(entityModel))
+        {
+            var scratch = SequenceModel.ThreadScratch;
+            _model.Extractor.Prepare(tokens, scratch, Math.Max(_model.Tags.Length, entityModel.Tags.Length));
+            entityModel.TagPrepared(tokens.Length, scratch, ids);
+        }
+        else
+        {
+            entityModel.Tag(tokens, ids);
+        }
         for (int i = 0; i < tokens.Length; i++)
+        {
+            hints[i] = (byte)ids[i];
+        }
+        if (_model.SharesPreparationWith(entityModel))
+        {
+            _model.TagPrepared(tokens.Length, SequenceModel.ThreadScratch, ids, (int)convention, default, hints);
+        }
+        else
+        {
+            _model.Tag(tokens, ids, (int)convention, default, hints);
+        }
+    }
+
+    private void WriteTags(ReadOnlySpan<int> ids, Span<UniversalPos> tags, PosConvention convention)
+    {
+        for (int i = 0; i < ids.Length; i++)
         {
             var tag = _tagOf[ids[i]];
             // Seraji has no PROPN: names are NOUN there.

@@ -63,9 +63,9 @@ public sealed class TaggerAnnotator : ITokenAnnotator
         };
         Span<UniversalPos> pos = n <= StackLimit ? stackalloc UniversalPos[n] : new UniversalPos[n];
         Span<EntityTag> entities = n <= StackLimit ? stackalloc EntityTag[n] : new EntityTag[n];
-        // Entities first: the UPOS model reads them (PerDT tags the nouns inside names PROPN), so NER runs once.
-        (_nerTagger ?? NerTagger.Default).Tag(words, entities);
-        (_posTagger ?? PosTagger.Default).Tag(words, pos, Convention, entities);
+        // Entities first: the UPOS model reads them (PerDT tags the nouns inside names PROPN); one call runs both
+        // and prepares the tokens once.
+        (_posTagger ?? PosTagger.Default).TagWithEntities(words, pos, entities, Convention, _nerTagger ?? NerTagger.Default);
         // XPOS ships for PerDT and Seraji only; other conventions leave it null ('_').
         var xposTagger = Convention is PosConvention.PerDT or PosConvention.Seraji ? XposTagger.For(Convention) : null;
         // Pooled: string slots cannot live on the stack. They only ever hold the model's shared tag strings.

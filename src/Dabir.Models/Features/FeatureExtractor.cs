@@ -85,6 +85,18 @@ internal sealed class FeatureExtractor
     /// <summary>Fills <c>scratch.Features</c> with <see cref="FeaturesPerToken"/> hashes for each token.</summary>
     public void Extract(ReadOnlySpan<string> tokens, Scratch scratch, int tagCount, int domain = 0, ReadOnlySpan<byte> hints = default)
     {
+        Prepare(tokens, scratch, tagCount);
+        SetHints(scratch, hints);
+        Compose(tokens.Length, scratch, domain, withHints: !hints.IsEmpty);
+    }
+
+    /// <summary>
+    /// The per-token half of <see cref="Extract"/>: folds each token and looks it up in the lexicon, gazetteer and
+    /// clusters (<c>scratch.Tokens</c>). Two models whose lexicons have the same <see cref="TaggerLexicon.Fingerprint"/>
+    /// can share it and each <see cref="Compose"/> their own features.
+    /// </summary>
+    public void Prepare(ReadOnlySpan<string> tokens, Scratch scratch, int tagCount)
+    {
         int totalChars = 0;
         foreach (var token in tokens)
         {
@@ -107,21 +119,37 @@ internal sealed class FeatureExtractor
             t.Lexicon = _lexicon.WordBits(t.Word);
             t.Gazetteer = 0;
             t.Cluster = _lexicon.ClusterOf(t.Word);
-            t.Hint = hints.IsEmpty ? 0 : hints[i] + 1u;
+            t.Hint = 0;
             offset += n;
         }
         MarkGazetteerPhrases(tokens.Length, info);
+    }
 
-        var features = scratch.Features.AsSpan(0, tokens.Length * FeaturesPerToken);
-        for (int i = 0; i < tokens.Length; i++)
+    /// <summary>Stores per-token hints (0 = none) in prepared tokens.</summary>
+    public static void SetHints(Scratch scratch, ReadOnlySpan<byte> hints)
+    {
+        var info = scratch.Tokens;
+        for (int i = 0; i < hints.Length; i++)
+        {
+            info[i].Hint = hints[i] + 1u;
+        }
+    }
+
+    /// <summary>The per-feature half of <see cref="Extract"/>: writes the feature hashes of <paramref name="count"/> prepared tokens.</summary>
+    public static void Compose(int count, Scratch scratch, int domain, bool withHints)
+    {
+        var info = scratch.Tokens;
+        var chars = scratch.Chars.AsSpan();
+        var features = scratch.Features.AsSpan(0, count * FeaturesPerToken);
+        for (int i = 0; i < count; i++)
         {
             ref var t = ref info[i];
             var f = features.Slice(i * FeaturesPerToken, FeaturesPerToken);
             var word = chars.Slice(t.Start, t.Length);
             ulong prev = i > 0 ? info[i - 1].Word : BeginHash;
             ulong prev2 = i > 1 ? info[i - 2].Word : BeginHash;
-            ulong next = i + 1 < tokens.Length ? info[i + 1].Word : EndHash;
-            ulong next2 = i + 2 < tokens.Length ? info[i + 2].Word : EndHash;
+            ulong next = i + 1 < count ? info[i + 1].Word : EndHash;
+            ulong next2 = i + 2 < count ? info[i + 2].Word : EndHash;
             f[0] = FeatureHash.Combine(0, 0);
             f[1] = FeatureHash.Combine(1, t.Word);
             f[2] = FeatureHash.Combine(2, prev);
@@ -141,18 +169,18 @@ internal sealed class FeatureExtractor
             f[15] = FeatureHash.Combine(15, ShapeHash(word));
             f[16] = FeatureHash.Combine(16, t.Lexicon);
             f[17] = FeatureHash.Combine(17, i > 0 ? info[i - 1].Lexicon : 0xFFFF_FFFFu);
-            f[18] = FeatureHash.Combine(18, i + 1 < tokens.Length ? info[i + 1].Lexicon : 0xFFFF_FFFEu);
+            f[18] = FeatureHash.Combine(18, i + 1 < count ? info[i + 1].Lexicon : 0xFFFF_FFFEu);
             f[19] = FeatureHash.Combine(19, i > 0 ? info[i - 1].Suffix3 : BeginHash);
-            f[20] = FeatureHash.Combine(20, i + 1 < tokens.Length ? info[i + 1].Suffix3 : EndHash);
+            f[20] = FeatureHash.Combine(20, i + 1 < count ? info[i + 1].Suffix3 : EndHash);
             f[21] = FeatureHash.Combine(21, t.Gazetteer);
             f[22] = FeatureHash.Combine(22, i > 0 ? info[i - 1].Gazetteer : 0xFFFF_FFFFu);
-            f[23] = FeatureHash.Combine(23, i + 1 < tokens.Length ? info[i + 1].Gazetteer : 0xFFFF_FFFEu);
+            f[23] = FeatureHash.Combine(23, i + 1 < count ? info[i + 1].Gazetteer : 0xFFFF_FFFEu);
             f[24] = FeatureHash.Combine(24, prev2, prev);
             f[25] = FeatureHash.Combine(25, t.Lexicon, t.Suffix2);
             // Word clusters: the full path and its two coarser prefixes for w0, the middle level and full path of w±1,
             // and the pair of neighbouring middle-level clusters.
             uint prevCluster = i > 0 ? info[i - 1].Cluster : 0xFFFF_FFFFu;
-            uint nextCluster = i + 1 < tokens.Length ? info[i + 1].Cluster : 0xFFFF_FFFEu;
+            uint nextCluster = i + 1 < count ? info[i + 1].Cluster : 0xFFFF_FFFEu;
             f[26] = FeatureHash.Combine(26, t.Cluster);
             f[27] = FeatureHash.Combine(27, t.Cluster >> 4);
             f[28] = FeatureHash.Combine(28, t.Cluster >> 8);
@@ -166,14 +194,14 @@ internal sealed class FeatureExtractor
                 f[BaseFeatures + k] = domain == 0 ? 0 : FeatureHash.Combine((uint)(100 + k), f[DomainTemplates[k]], (ulong)domain);
             }
             var hint = f.Slice(BaseFeatures + DomainFeatures, HintFeatures);
-            if (hints.IsEmpty || domain == 0)
+            if (!withHints || domain == 0)
             {
                 hint.Clear();
             }
             else
             {
                 uint prevHint = i > 0 ? info[i - 1].Hint : 0xFFu;
-                uint nextHint = i + 1 < tokens.Length ? info[i + 1].Hint : 0xFEu;
+                uint nextHint = i + 1 < count ? info[i + 1].Hint : 0xFEu;
                 ulong withDomain = (ulong)domain << 32;
                 hint[0] = FeatureHash.Combine(200, withDomain | t.Hint);
                 hint[1] = FeatureHash.Combine(201, withDomain | t.Hint, t.Word);

@@ -42,6 +42,10 @@ internal sealed class TaggerLexicon
 
     public int WordCount => _words.Count;
 
+    /// <summary>Identifies the lexicon's content when read from a model file (SHA-256 of its bytes, first 8); 0 for a
+    /// lexicon built in memory. Models whose lexicons share a fingerprint compute identical per-token information.</summary>
+    public ulong Fingerprint { get; private init; }
+
     public int PhraseCount => _phrases.Count;
 
     public int ClusterCount => _clusters.Count;
@@ -67,10 +71,17 @@ internal sealed class TaggerLexicon
 
     public static TaggerLexicon Read(BinaryReader reader)
     {
+        long start = reader.BaseStream.CanSeek ? reader.BaseStream.Position : -1;
         var words = KeyedBits.Read(reader);
         var phrases = KeyedBits.Read(reader);
         var clusters = KeyedBits.Read(reader);
-        return new TaggerLexicon(words, phrases, clusters);
+        ulong fingerprint = 0;
+        if (start >= 0 && reader.BaseStream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        {
+            var bytes = buffer.AsSpan((int)start, (int)(memory.Position - start));
+            fingerprint = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(System.Security.Cryptography.SHA256.HashData(bytes));
+        }
+        return new TaggerLexicon(words, phrases, clusters) { Fingerprint = fingerprint };
     }
 
     /// <summary>Builds the lexicon from the shared data folder (hazm words.dat, gazetteer lists, the actor

@@ -88,10 +88,27 @@ internal sealed class SequenceModel
         {
             return;
         }
-        var scratch = t_scratch ??= new FeatureExtractor.Scratch();
+        var scratch = ThreadScratch;
+        Extractor.Prepare(tokens, scratch, Tags.Length);
+        TagPrepared(tokens.Length, scratch, tagIds, domain, allowedTags, hints);
+    }
+
+    /// <summary>This thread's working memory (shared by all models on the thread).</summary>
+    public static FeatureExtractor.Scratch ThreadScratch => t_scratch ??= new FeatureExtractor.Scratch();
+
+    /// <summary>True when this model's per-token preparation equals <paramref name="other"/>'s (same lexicon content),
+    /// so one <see cref="FeatureExtractor.Prepare"/> serves both.</summary>
+    public bool SharesPreparationWith(SequenceModel other) =>
+        Extractor.Lexicon.Fingerprint != 0 && Extractor.Lexicon.Fingerprint == other.Extractor.Lexicon.Fingerprint;
+
+    /// <summary>Tags <paramref name="n"/> tokens already prepared in <paramref name="scratch"/> (by this model's
+    /// extractor or one it <see cref="SharesPreparationWith"/>).</summary>
+    public void TagPrepared(int n, FeatureExtractor.Scratch scratch, Span<int> tagIds, int domain = 0, ReadOnlySpan<ulong> allowedTags = default, ReadOnlySpan<byte> hints = default)
+    {
         int tagCount = Tags.Length;
-        Extractor.Extract(tokens, scratch, tagCount, domain, hints);
-        int n = tokens.Length;
+        scratch.Ensure(n, 0, tagCount);
+        FeatureExtractor.SetHints(scratch, hints);
+        FeatureExtractor.Compose(n, scratch, domain, withHints: !hints.IsEmpty);
         var emissions = scratch.Emissions.AsSpan(0, n * tagCount);
         emissions.Clear();
         var features = scratch.Features;
