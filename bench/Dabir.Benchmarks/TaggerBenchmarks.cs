@@ -13,6 +13,7 @@ public class TaggerBenchmarks
     private string[][] _sentences = [];
     private UniversalPos[] _pos = [];
     private EntityTag[] _entities = [];
+    private EntityTag[][] _sentenceEntities = [];
     private string[] _xpos = [];
 
     [GlobalSetup]
@@ -46,6 +47,12 @@ public class TaggerBenchmarks
         _ = PosTagger.Default;
         _ = NerTagger.Default;
         _ = XposTagger.For(PosConvention.PerDT);
+        _sentenceEntities = [.. _sentences.Select(sentence =>
+        {
+            var tags = new EntityTag[sentence.Length];
+            NerTagger.Default.Tag(sentence, tags);
+            return tags;
+        })];
         Console.WriteLine($"// {_sentences.Length} sentences, {_sentences.Sum(s => s.Length)} tokens");
     }
 
@@ -63,6 +70,32 @@ public class TaggerBenchmarks
 
     /// <summary>UPOS and then PerDT XPOS (decoded within the XPOS tags compatible with each word's UPOS), as
     /// <c>dabir tag</c> runs them.</summary>
+    /// <summary>UPOS given the sentence's entity tags (its cost inside the tagging stage, where NER runs anyway).</summary>
+    [Benchmark]
+    public int PosTagGivenEntitiesPerdtDev()
+    {
+        int n = 0;
+        for (int s = 0; s < _sentences.Length; s++)
+        {
+            PosTagger.Default.Tag(_sentences[s], _pos, PosConvention.PerDT, _sentenceEntities[s]);
+            n += (int)_pos[0];
+        }
+        return n;
+    }
+
+    /// <summary>UPOS and NER together as the tagging stage runs them (one token preparation).</summary>
+    [Benchmark]
+    public int PosAndNerTagPerdtDev()
+    {
+        int n = 0;
+        foreach (var sentence in _sentences)
+        {
+            PosTagger.Default.TagWithEntities(sentence, _pos, _entities, PosConvention.PerDT, NerTagger.Default);
+            n += (int)_pos[0] + (int)_entities[0].Label;
+        }
+        return n;
+    }
+
     [Benchmark]
     public int PosAndXposTagPerdtDev()
     {
