@@ -72,9 +72,6 @@ internal sealed class SequenceModel
     /// <summary>SHA-256 of the decompressed model file (first 16 hex digits) when loaded from a file or resource; empty otherwise.</summary>
     public string Checksum { get; private init; } = "";
 
-    /// <summary>Score given to a tag that <c>allowedTags</c> rules out: far below any reachable emission sum (a token has
-    /// at most 42 features of |weight| ≤ 32,767), yet far from overflow when added up along a sentence.</summary>
-    private const int RuledOut = -(1 << 26);
 
     /// <summary>Tags a sentence; writes one tag id per token. <paramref name="allowedTags"/>, when not empty, gives
     /// per token the tags (bit = tag id, up to 64 tags) the decoder may choose; a token with no bit set is unconstrained.</summary>
@@ -156,7 +153,7 @@ internal sealed class SequenceModel
                 {
                     if ((allowed & (1UL << t)) == 0)
                     {
-                        row[t] = RuledOut;
+                        row[t] = Viterbi.RuledOut;
                     }
                 }
             }

@@ -7,6 +7,11 @@ internal static class Viterbi
 {
     private const int Impossible = int.MinValue / 4;
 
+    /// <summary>An emission at or below this rules its tag out at that token (see <c>SequenceModel.Tag</c>'s
+    /// allowed tags): far below any reachable emission sum (at most 46 features of |weight| ≤ 32,767 per token).
+    /// The decoder skips such cells, so a lattice restricted to a few tags per token costs a few cells, not tags².</summary>
+    public const int RuledOut = -(1 << 26);
+
     /// <param name="tokenCount">Number of tokens.</param>
     /// <param name="tagCount">Number of tags (at most 32 when masks are used).</param>
     /// <param name="emissions">tokenCount × tagCount scores.</param>
@@ -28,20 +33,29 @@ internal static class Viterbi
         bool constrained = !transitionAllowed.IsEmpty;
         bool masked = !masks.IsEmpty;
         int startRow = tagCount * tagCount;
+        // The tags still reachable at the previous token: skipping the others makes a restricted lattice cheap.
+        Span<int> live = stackalloc int[tagCount];
+        Span<int> nextLive = stackalloc int[tagCount];
+        int liveCount = 0;
         for (int t = 0; t < tagCount; t++)
         {
-            bool ok = (!masked || (masks[0] & (1u << t)) != 0) && (!constrained || transitionAllowed[startRow + t]);
+            bool ok = (!masked || (masks[0] & (1u << t)) != 0) && (!constrained || transitionAllowed[startRow + t]) && emissions[t] > RuledOut;
             scores[t] = ok ? emissions[t] + transitions[startRow + t] : Impossible;
             back[t] = -1;
+            if (ok)
+            {
+                live[liveCount++] = t;
+            }
         }
         for (int i = 1; i < tokenCount; i++)
         {
             int current = i * tagCount;
             int previous = current - tagCount;
             int best = Impossible;
+            int nextCount = 0;
             for (int t = 0; t < tagCount; t++)
             {
-                if (masked && (masks[i] & (1u << t)) == 0)
+                if ((masked && (masks[i] & (1u << t)) == 0) || emissions[current + t] <= RuledOut)
                 {
                     scores[current + t] = Impossible;
                     back[current + t] = 0;
@@ -49,10 +63,10 @@ internal static class Viterbi
                 }
                 int bestScore = Impossible;
                 int bestPrevious = 0;
-                for (int p = 0; p < tagCount; p++)
+                foreach (int p in live[..liveCount])
                 {
                     int s = scores[previous + p];
-                    if (s == Impossible || (constrained && !transitionAllowed[p * tagCount + t]))
+                    if (constrained && !transitionAllowed[p * tagCount + t])
                     {
                         continue;
                     }
@@ -66,11 +80,29 @@ internal static class Viterbi
                 int total = bestScore == Impossible ? Impossible : bestScore + emissions[current + t];
                 scores[current + t] = total;
                 back[current + t] = bestPrevious;
+                if (total != Impossible)
+                {
+                    nextLive[nextCount++] = t;
+                }
                 if (total > best)
                 {
                     best = total;
                 }
             }
+            if (nextCount == 0)
+            {
+                // Nothing reachable (every tag ruled out or forbidden): fall back to all tags, as the unrestricted
+                // decoder would, so the path stays defined.
+                for (int t = 0; t < tagCount; t++)
+                {
+                    scores[current + t] = 0;
+                    nextLive[nextCount++] = t;
+                }
+            }
+            var swap = live;
+            live = nextLive;
+            nextLive = swap;
+            liveCount = nextCount;
             if (best != Impossible)
             {
                 // Keep scores near zero so long sentences never overflow.
