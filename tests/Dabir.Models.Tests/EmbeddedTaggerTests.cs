@@ -46,6 +46,27 @@ public class EmbeddedTaggerTests
     }
 
     [Fact]
+    public void Long_and_empty_sentences_tag_the_same_through_every_entry_point()
+    {
+        // Over 256 tokens the taggers rent heap buffers instead of stack ones.
+        string[] words = ["سازمان", "ملل", "متحد", "در", "تهران", "نشست", "داشت", "و", "علی", "لاریجانی", "گفت", "."];
+        string[] tokens = [.. Enumerable.Range(0, 300).Select(i => words[i % words.Length])];
+        var entities = new EntityTag[tokens.Length];
+        var together = new UniversalPos[tokens.Length];
+        PosTagger.Default.TagWithEntities(tokens, together, entities, PosConvention.PerDT, NerTagger.Default);
+        var alone = new UniversalPos[tokens.Length];
+        PosTagger.Default.Tag(tokens, alone, PosConvention.PerDT);
+        var nerAlone = new EntityTag[tokens.Length];
+        NerTagger.Default.Tag(tokens, nerAlone);
+        Assert.Equal(alone, together);
+        Assert.Equal(nerAlone, entities);
+        Assert.Contains(UniversalPos.PROPN, alone);
+
+        PosTagger.Default.TagWithEntities([], [], [], PosConvention.PerDT, NerTagger.Default);
+        PosTagger.Default.Tag([], Span<UniversalPos>.Empty, PosConvention.Seraji);
+    }
+
+    [Fact]
     public void Seraji_convention_never_emits_proper_nouns()
     {
         string[] tokens = ["علی", "به", "تهران", "رفت", "."];
