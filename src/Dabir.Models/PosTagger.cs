@@ -65,19 +65,38 @@ public sealed class PosTagger
     /// <summary>Model kind of a UPOS model without hints.</summary>
     internal const string PlainKind = "pos";
 
-    /// <summary>Model kind of a UPOS model trained with the NER tagger's labels as hints (its description names the
-    /// NER model, see <see cref="NerTagger.Checksum"/>).</summary>
-    internal const string EntityHintedKind = "pos+entities";
+    /// <summary>Model kind of a UPOS model trained with a NER tagger's labels as hints, followed by that NER model's
+    /// <see cref="NerTagger.Checksum"/> (<c>pos+entities:0123456789abcdef</c>).</summary>
+    internal const string EntityHintedKind = "pos+entities:";
+
+    /// <summary>The kind a UPOS model trained on <paramref name="entityTagger"/>'s tags carries.</summary>
+    internal static string EntityHintedKindFor(NerTagger entityTagger) => EntityHintedKind + entityTagger.Checksum;
 
     private readonly SequenceModel _model;
     private readonly UniversalPos[] _tagOf;
     private readonly bool _usesEntityHints;
+    private readonly NerTagger? _entityTagger;
 
-    internal PosTagger(SequenceModel model)
+    /// <param name="model">The UPOS model.</param>
+    /// <param name="entityTagger">The NER tagger whose tags the model reads (when it reads any); null means
+    /// <see cref="NerTagger.Default"/>. It must be the model the UPOS model was trained against.</param>
+    internal PosTagger(SequenceModel model, NerTagger? entityTagger = null)
     {
         _model = model;
         _tagOf = [.. model.Tags.Select(Enum.Parse<UniversalPos>)];
-        _usesEntityHints = model.Kind == EntityHintedKind;
+        _usesEntityHints = model.Kind.StartsWith(EntityHintedKind, StringComparison.Ordinal);
+        if (_usesEntityHints)
+        {
+            // A UPOS model fed the tags of another NER model degrades silently; refuse it with a clear message.
+            var tagger = entityTagger ?? NerTagger.Default;
+            string expected = model.Kind[EntityHintedKind.Length..];
+            if (!string.Equals(expected, tagger.Checksum, StringComparison.Ordinal) && tagger.Checksum.Length > 0)
+            {
+                throw new InvalidDataException(
+                    $"The UPOS model was trained on the tags of NER model {expected}, but the NER model given is {tagger.Checksum}: retrain it (dabir train pos) after dabir train ner, or pass the NER model it was trained with.");
+            }
+            _entityTagger = entityTagger;
+        }
     }
 
     /// <summary>True when the model reads named-entity tags (from <see cref="NerTagger.Default"/> unless the caller
@@ -87,8 +106,10 @@ public sealed class PosTagger
     /// <summary>The embedded model.</summary>
     public static PosTagger Default => LazyDefault.Value;
 
-    /// <summary>Loads a model written by <c>dabir train pos</c>.</summary>
-    public static PosTagger Load(string path) => new(SequenceModel.LoadFile(path));
+    /// <summary>Loads a model written by <c>dabir train pos</c>; <paramref name="entityTagger"/> is the NER model it was
+    /// trained against (<c>--ner-model</c>), <see cref="NerTagger.Default"/> when null.</summary>
+    /// <exception cref="InvalidDataException">The model reads entity tags of another NER model.</exception>
+    public static PosTagger Load(string path, NerTagger? entityTagger = null) => new(SequenceModel.LoadFile(path), entityTagger);
 
     /// <summary>Training data and settings of the model.</summary>
     public string Description => _model.Description;
@@ -132,7 +153,7 @@ public sealed class PosTagger
         }
         else
         {
-            TagWithEntityModel(tokens, NerTagger.Default.Model, ids, hints, convention);
+            TagWithEntityModel(tokens, (_entityTagger ?? NerTagger.Default).Model, ids, hints, convention);
         }
         WriteTags(ids, tags, convention);
     }

@@ -1,3 +1,7 @@
+using Dabir.Models.Features;
+using Dabir.Models.Tagging;
+using Dabir.Models.Training;
+
 namespace Dabir.Models.Tests;
 
 public class EmbeddedTaggerTests
@@ -29,6 +33,22 @@ public class EmbeddedTaggerTests
         // from a model it never saw. Retrain with `dabir train pos` after `dabir train ner`.
         Assert.True(PosTagger.Default.UsesEntityTags);
         Assert.Contains(NerTagger.Default.Checksum, PosTagger.Default.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Upos_model_refuses_the_tags_of_a_ner_model_it_was_not_trained_on()
+    {
+        // A NER model that is not the embedded one: trained here on two sentences.
+        TrainingSentence Sentence(string[] tokens, string[] tags) =>
+            new(tokens, [.. tags.Select(t => 1u << Array.IndexOf(NerTagger.BioTags, t))], "test");
+        var other = new PerceptronTrainer(NerTagger.BioTags, new TrainerOptions { Epochs = 2, MinFeatureCount = 1, PruneBelow = 0 })
+            .Train([Sentence(["علی", "آمد"], ["B-PER", "O"]), Sentence(["به", "تهران"], ["O", "B-LOC"])], TaggerLexicon.Empty, "ner", "test");
+        using var bytes = new MemoryStream();
+        other.Save(bytes);
+        var otherTagger = new NerTagger(SequenceModel.Load(new MemoryStream(bytes.ToArray())));
+        var error = Assert.Throws<InvalidDataException>(() => new PosTagger(SequenceModel.LoadEmbedded("upos"), otherTagger));
+        Assert.Contains("dabir train pos", error.Message, StringComparison.Ordinal);
+        Assert.True(new PosTagger(SequenceModel.LoadEmbedded("upos"), NerTagger.Default).UsesEntityTags);
     }
 
     [Fact]

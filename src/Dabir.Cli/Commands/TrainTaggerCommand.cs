@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Dabir.Models;
 using Dabir.Models.Tagging;
 using Dabir.Models.Training;
 
@@ -29,10 +30,12 @@ internal static class TrainTaggerCommand
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times than this in the training data.", DefaultValueFactory = _ => 2 };
         var runs = new Option<int>("--runs") { Description = "Training runs (seeds SEED, SEED+1, ...) whose averaged weights are summed into one model.", DefaultValueFactory = _ => 1 };
         var command = new Command(name, description) { data, output, epochs, seed, permissive, minCount, runs };
+        var nerModel = new Option<string?>("--ner-model") { Description = "pos: the NER model whose tags the UPOS model reads (a file from 'dabir train ner'); the embedded one when omitted." };
         if (pos)
         {
             command.Options.Add(crossValidate);
             command.Options.Add(repeat);
+            command.Options.Add(nerModel);
         }
         else
         {
@@ -52,9 +55,10 @@ internal static class TrainTaggerCommand
             bool onlyPermissive = parse.GetValue(permissive);
             var clock = Stopwatch.StartNew();
             void Log(string message) => Console.Error.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] {message}");
+            NerTagger? EntityTagger() => pos && parse.GetValue(nerModel) is { } path ? NerTagger.Load(path) : null;
             if (pos && parse.GetValue(crossValidate) is > 1 and var folds)
             {
-                Console.Out.Write(TaggerRecipes.CrossValidatePos(dataDir, onlyPermissive, folds, options, Log, parse.GetValue(repeat)));
+                Console.Out.Write(TaggerRecipes.CrossValidatePos(dataDir, onlyPermissive, folds, options, Log, parse.GetValue(repeat), EntityTagger()));
                 if (outPath is null)
                 {
                     return ExitCodes.Ok;
@@ -66,7 +70,7 @@ internal static class TrainTaggerCommand
                 return ExitCodes.Usage;
             }
             SequenceModel model = pos
-                ? TaggerRecipes.TrainPos(dataDir, onlyPermissive, options, Log, parse.GetValue(repeat))
+                ? TaggerRecipes.TrainPos(dataDir, onlyPermissive, options, Log, parse.GetValue(repeat), EntityTagger())
                 : TaggerRecipes.TrainNer(dataDir, onlyPermissive, options, Log, parse.GetValue(corpora)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             using (var stream = File.Create(outPath))
             {

@@ -207,7 +207,7 @@ internal static class TaggerRecipes
     /// Bijankhan but define the conventions the tagger is measured against.</summary>
     public const int DefaultTreebankRepeat = 3;
 
-    public static SequenceModel TrainPos(string data, bool permissive, TrainerOptions options, Action<string> log, int treebankRepeat = DefaultTreebankRepeat)
+    public static SequenceModel TrainPos(string data, bool permissive, TrainerOptions options, Action<string> log, int treebankRepeat = DefaultTreebankRepeat, NerTagger? entityTagger = null)
     {
         var sentences = NarrowBijankhan(PosBaseSentences(data, permissive), CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev)));
         for (int r = 0; r < treebankRepeat; r++)
@@ -217,13 +217,13 @@ internal static class TaggerRecipes
         }
         string description = string.Create(CultureInfo.InvariantCulture,
             $"UPOS; data: {(permissive ? "" : "Bijankhan subset (research use), ")}iPerUDT train+dev (CC0), PerDT dev + Seraji dev (CC BY-SA 4.0, repeated {treebankRepeat}x); lexicon Hazm words.dat (MIT), gazetteers (MIT), actor dictionary (project), word clusters and entity phrases learned from the {(permissive ? "permissive " : "")}training texts (docs/models.md); epochs {options.Epochs}, seed {options.Seed}");
-        return TrainUposModel(sentences, BuildLexicon(data, permissive, log), permissive, options, log, description);
+        return TrainUposModel(sentences, BuildLexicon(data, permissive, log), permissive, options, log, description, entityTagger);
     }
 
     /// <summary>k-fold cross-validation on PerDT dev and Seraji dev (contiguous folds): each fold is tagged by a
     /// model trained on the base data plus the other folds of both treebanks. Returns a report; also scores the
     /// same folds with ZWNJ stripped from the tokens.</summary>
-    public static string CrossValidatePos(string data, bool permissive, int folds, TrainerOptions options, Action<string> log, int treebankRepeat = DefaultTreebankRepeat)
+    public static string CrossValidatePos(string data, bool permissive, int folds, TrainerOptions options, Action<string> log, int treebankRepeat = DefaultTreebankRepeat, NerTagger? entityTagger = null)
     {
         var baseSentences = PosBaseSentences(data, permissive);
         var perdt = CorpusReaders.ReadConllu(Path.Combine(data, PerdtDev));
@@ -243,7 +243,7 @@ internal static class TaggerRecipes
                 training.AddRange(CorpusReaders.UposSentences(OutsideFold(seraji, fold, folds), "seraji", true, (int)PosConvention.Seraji));
             }
             log($"fold {fold + 1}/{folds}");
-            var model = TrainUposModel(training, lexicon, permissive, options, log, "cv");
+            var model = TrainUposModel(training, lexicon, permissive, options, log, "cv", entityTagger);
             foreach (var (name, treebank) in new[] { ("perdt", perdt), ("seraji", seraji) })
             {
                 foreach (var sentence in InsideFold(treebank, fold, folds))
@@ -252,8 +252,8 @@ internal static class TaggerRecipes
                     gold[name].Add([.. sentence.Select(w => w.Upos)]);
                     forms[name].Add(tokens);
                     var convention = name == "perdt" ? PosConvention.PerDT : PosConvention.Seraji;
-                    predicted[name].Add(TagPos(model, tokens, convention));
-                    predictedStripped[name].Add(TagPos(model, [.. tokens.Select(StripZwnj)], convention));
+                    predicted[name].Add(TagPos(model, tokens, convention, entityTagger));
+                    predictedStripped[name].Add(TagPos(model, [.. tokens.Select(StripZwnj)], convention, entityTagger));
                 }
             }
         }
@@ -301,15 +301,16 @@ internal static class TaggerRecipes
     /// tagger's labels as hints (PerDT tags the nouns inside names PROPN: 5-fold CV on PerDT dev 0.9409 → 0.9476), and
     /// the model's kind and description name the NER model it was trained against (<see cref="PosTagger"/> checks it).
     /// The permissive variant has no hints: the NER model is trained on research-use corpora.</summary>
-    public static SequenceModel TrainUposModel(List<TrainingSentence> sentences, TaggerLexicon lexicon, bool permissive, TrainerOptions options, Action<string> log, string description)
+    public static SequenceModel TrainUposModel(List<TrainingSentence> sentences, TaggerLexicon lexicon, bool permissive, TrainerOptions options, Action<string> log, string description, NerTagger? entityTagger = null)
     {
         if (permissive)
         {
             return new PerceptronTrainer(UposMapping.Tags, options, log).Train(sentences, lexicon, PosTagger.PlainKind, description);
         }
-        var hinted = sentences.Select(s => s with { Hints = EntityHints(NerTagger.Default, s.Tokens) }).ToList();
-        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(hinted, lexicon, PosTagger.EntityHintedKind,
-            $"{description}; entity hints from the embedded NER model {NerTagger.Default.Checksum}");
+        var ner = entityTagger ?? NerTagger.Default;
+        var hinted = sentences.Select(s => s with { Hints = EntityHints(ner, s.Tokens) }).ToList();
+        return new PerceptronTrainer(UposMapping.Tags, options, log).Train(hinted, lexicon, PosTagger.EntityHintedKindFor(ner),
+            $"{description}; entity hints from NER model {ner.Checksum}");
     }
 
     /// <summary>The NER tagger's tag ids of a sentence, the UPOS hints.</summary>
@@ -320,10 +321,11 @@ internal static class TaggerRecipes
         return hints;
     }
 
-    public static string[] TagPos(SequenceModel model, string[] tokens, PosConvention convention)
+    public static string[] TagPos(SequenceModel model, string[] tokens, PosConvention convention, NerTagger? entityTagger = null)
     {
         var ids = new int[tokens.Length];
-        model.Tag(tokens, ids, (int)convention, default, model.Kind == PosTagger.EntityHintedKind ? EntityHints(NerTagger.Default, tokens) : default);
+        bool hinted = model.Kind.StartsWith(PosTagger.EntityHintedKind, StringComparison.Ordinal);
+        model.Tag(tokens, ids, (int)convention, default, hinted ? EntityHints(entityTagger ?? NerTagger.Default, tokens) : default);
         // Seraji has no PROPN: names are NOUN there.
         return [.. ids.Select(i => convention == PosConvention.Seraji && model.Tags[i] == "PROPN" ? "NOUN" : model.Tags[i])];
     }
