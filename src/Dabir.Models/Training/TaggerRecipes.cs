@@ -345,7 +345,7 @@ internal static class TaggerRecipes
 
     /// <summary>Converts a NER corpus sentence to a training sentence: labels outside our set (Arman's PRO,
     /// ParsTwiNER's NAT and POG) become O; an O token may also carry any label the corpus does not annotate.</summary>
-    public static TrainingSentence NerSentence((string Token, string Tag)[] sentence, string corpus)
+    public static TrainingSentence NerSentence((string Token, string Tag)[] sentence, string corpus, IReadOnlySet<string>? numericWords = null)
     {
         var tags = NerTagger.BioTags;
         uint latent = 0;
@@ -354,9 +354,12 @@ internal static class TaggerRecipes
             latent |= 1u << Array.IndexOf(tags, "B-" + code);
             latent |= 1u << Array.IndexOf(tags, "I-" + code);
         }
-        // A name label (PER, ORG, LOC, FAC, EVENT) stays latent only on tokens with a letter: left free on digits
-        // and punctuation, the latent training learned to call numbers and dashes FAC in corpora without FAC
-        // (PEYMA dev: 106 of 188 predicted FAC mentions were numbers). The numeric labels stay latent everywhere.
+        // Latent labels only where they are plausible, because a latent label is never contradicted and so becomes
+        // the escape hatch wherever the corpora disagree. A name label (PER, ORG, LOC, FAC, EVENT) stays latent
+        // only on tokens with a letter (left free, the latent training called numbers and dashes FAC: 106 of 188
+        // predicted FAC mentions in PEYMA dev were numbers); a numeric label (DATE, TIME, MONEY, PERCENT) only on
+        // digits and on words that occur inside such mentions where they are annotated (months, «ساعت», «درصد»,
+        // «میلیون», …; left free, «امور خارجه» of «وزیر امور خارجه» became TIME).
         uint numeric = 0;
         foreach (var code in new[] { "DATE", "TIME", "MONEY", "PERCENT" })
         {
@@ -366,7 +369,10 @@ internal static class TaggerRecipes
         for (int i = 0; i < sentence.Length; i++)
         {
             int id = Array.IndexOf(tags, sentence[i].Tag);
-            allowed[i] = id > 0 ? 1u << id : 1u | (HasLetter(sentence[i].Token) ? latent : latent & numeric);
+            string token = sentence[i].Token;
+            uint plausible = !HasLetter(token) ? numeric
+                : numericWords is null || numericWords.Contains(FoldedKey(token)) ? uint.MaxValue : ~numeric;
+            allowed[i] = id > 0 ? 1u << id : 1u | (latent & plausible);
         }
         // An I- tag without a preceding B-/I- of its label is unreachable under BIO decoding: make it B-.
         for (int i = 0; i < sentence.Length; i++)
@@ -379,6 +385,29 @@ internal static class TaggerRecipes
             }
         }
         return new TrainingSentence([.. sentence.Select(p => p.Token)], allowed, corpus) { Domain = NerDomain(corpus) };
+    }
+
+    /// <summary>Folded words that occur inside DATE, TIME, MONEY or PERCENT mentions of the training corpora.</summary>
+    public static HashSet<string> NumericMentionWords(IEnumerable<(string Token, string Tag)[]> sentences)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            foreach (var (token, tag) in sentence)
+            {
+                if (tag.Length > 2 && tag[2..] is "DATE" or "TIME" or "MONEY" or "PERCENT" && HasLetter(token))
+                {
+                    words.Add(FoldedKey(token));
+                }
+            }
+        }
+        return words;
+    }
+
+    private static string FoldedKey(string token)
+    {
+        Span<char> buffer = stackalloc char[256];
+        return token.Length > 120 ? token : new string(buffer[..TokenFolding.Fold(token, buffer)]);
     }
 
     private static bool HasLetter(string token)
@@ -406,19 +435,22 @@ internal static class TaggerRecipes
     public static SequenceModel TrainNer(string data, bool permissive, TrainerOptions options, Action<string> log, IReadOnlyCollection<string>? corpora = null)
     {
         corpora ??= DefaultNerCorpora;
-        var sentences = new List<TrainingSentence>();
+        var raw = new List<((string Token, string Tag)[] Sentence, string Corpus)>();
         if (!permissive && corpora.Contains("peyma"))
         {
-            sentences.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt"), spacesToZwnj: true).Select(s => NerSentence(s, "peyma")));
+            raw.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "peyma-train.txt"), spacesToZwnj: true).Select(s => (s, "peyma")));
         }
         if (!permissive && corpora.Contains("arman"))
         {
-            sentences.AddRange(ArmanSplit(data).Train.Select(s => NerSentence(s, "arman")));
+            raw.AddRange(ArmanSplit(data).Train.Select(s => (s, "arman")));
         }
         if (permissive || corpora.Contains("parstwiner"))
         {
-            sentences.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt")).Select(s => NerSentence(s, "parstwiner")));
+            raw.AddRange(CorpusReaders.ReadNer(Path.Combine(data, "ner", "parstwiner-train.txt")).Select(s => (s, "parstwiner")));
         }
+        var numericWords = NumericMentionWords(raw.Select(r => r.Sentence));
+        log($"{numericWords.Count} words seen inside DATE/TIME/MONEY/PERCENT mentions (where numeric labels may be latent)");
+        var sentences = raw.Select(r => NerSentence(r.Sentence, r.Corpus, numericWords)).ToList();
         string description = string.Create(CultureInfo.InvariantCulture,
             $"NER; data: {(permissive ? "" : "PEYMA train (research use), Arman train first 90% (academic use), ")}ParsTwiNER train (MIT); lexicon Hazm words.dat (MIT), gazetteers (MIT), actor dictionary (project), word clusters and entity phrases learned from the {(permissive ? "permissive " : "")}training texts (docs/models.md); epochs {options.Epochs}, seed {options.Seed}");
         return new PerceptronTrainer(NerTagger.BioTags, options, log).Train(sentences, BuildLexicon(data, permissive, log), "ner", description);
