@@ -72,7 +72,6 @@ internal sealed class SequenceModel
     /// <summary>SHA-256 of the decompressed model file (first 16 hex digits) when loaded from a file or resource; empty otherwise.</summary>
     public string Checksum { get; private init; } = "";
 
-
     /// <summary>Tags a sentence; writes one tag id per token. <paramref name="allowedTags"/>, when not empty, gives
     /// per token the tags (bit = tag id, up to 64 tags) the decoder may choose; a token with no bit set is unconstrained.</summary>
     public void Tag(ReadOnlySpan<string> tokens, Span<int> tagIds, int domain = 0, ReadOnlySpan<ulong> allowedTags = default, ReadOnlySpan<byte> hints = default)
