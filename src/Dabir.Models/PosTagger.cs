@@ -76,6 +76,7 @@ public sealed class PosTagger
     private readonly UniversalPos[] _tagOf;
     private readonly bool _usesEntityHints;
     private readonly NerTagger? _entityTagger;
+    private readonly string _entityChecksum = "";
 
     /// <param name="model">The UPOS model.</param>
     /// <param name="entityTagger">The NER tagger whose tags the model reads (when it reads any); null means
@@ -87,15 +88,19 @@ public sealed class PosTagger
         _usesEntityHints = model.Kind.StartsWith(EntityHintedKind, StringComparison.Ordinal);
         if (_usesEntityHints)
         {
-            // A UPOS model fed the tags of another NER model degrades silently; refuse it with a clear message.
-            var tagger = entityTagger ?? NerTagger.Default;
-            string expected = model.Kind[EntityHintedKind.Length..];
-            if (!string.Equals(expected, tagger.Checksum, StringComparison.Ordinal) && tagger.Checksum.Length > 0)
-            {
-                throw new InvalidDataException(
-                    $"The UPOS model was trained on the tags of NER model {expected}, but the NER model given is {tagger.Checksum}: retrain it (dabir train pos) after dabir train ner, or pass the NER model it was trained with.");
-            }
+            _entityChecksum = model.Kind[EntityHintedKind.Length..];
+            VerifyEntityTagger(entityTagger ?? NerTagger.Default);
             _entityTagger = entityTagger;
+        }
+    }
+
+    /// <summary>A UPOS model fed the tags of another NER model degrades silently: refuse it with a clear message.</summary>
+    private void VerifyEntityTagger(NerTagger tagger)
+    {
+        if (!string.Equals(_entityChecksum, tagger.Checksum, StringComparison.Ordinal) && tagger.Checksum.Length > 0)
+        {
+            throw new InvalidDataException(
+                $"The UPOS model was trained on the tags of NER model {_entityChecksum}, but the NER model given is {tagger.Checksum}: retrain it (dabir train pos) after dabir train ner, or pass the NER model it was trained with.");
         }
     }
 
@@ -172,6 +177,10 @@ public sealed class PosTagger
         Span<byte> hints = tokens.Length <= 256 ? stackalloc byte[tokens.Length] : new byte[tokens.Length];
         if (_usesEntityHints)
         {
+            if (!ReferenceEquals(ner, _entityTagger ?? NerTagger.Default))
+            {
+                VerifyEntityTagger(ner);
+            }
             TagWithEntityModel(tokens, ner.Model, ids, hints, convention);
             for (int i = 0; i < tokens.Length; i++)
             {
@@ -189,7 +198,8 @@ public sealed class PosTagger
     /// <summary>Runs the entity model (its tag ids land in <paramref name="hints"/>) and then this model reading them.</summary>
     private void TagWithEntityModel(ReadOnlySpan<string> tokens, SequenceModel entityModel, Span<int> ids, Span<byte> hints, PosConvention convention)
     {
-        if (_model.SharesPreparationWith(entityModel))
+        bool shared = _model.SharesPreparationWith(entityModel);
+        if (shared)
         {
             var scratch = SequenceModel.ThreadScratch;
             _model.Extractor.Prepare(tokens, scratch, Math.Max(_model.Tags.Length, entityModel.Tags.Length));
@@ -203,7 +213,7 @@ public sealed class PosTagger
         {
             hints[i] = (byte)ids[i];
         }
-        if (_model.SharesPreparationWith(entityModel))
+        if (shared)
         {
             _model.TagPrepared(tokens.Length, SequenceModel.ThreadScratch, ids, (int)convention, default, hints);
         }

@@ -87,6 +87,21 @@ public class EmbeddedTaggerTests
     }
 
     [Fact]
+    public void An_endless_sentence_is_tagged_in_windows_and_every_token_gets_its_tags()
+    {
+        // A crawled line without punctuation can be one "sentence" of any length; the annotator tags it in bounded
+        // windows. Every token still gets UPOS, NER and XPOS, and a window's tags equal those of the same words alone.
+        string[] words = ["سازمان", "ملل", "متحد", "در", "تهران", "نشست", "داشت", "و", "علی", "لاریجانی", "گفت"];
+        string[] tokens = [.. Enumerable.Range(0, 2500).Select(i => words[i % words.Length])];
+        var annotations = new Dabir.Morphology.TokenAnnotation[tokens.Length];
+        TaggerAnnotator.Default.Annotate(tokens, annotations);
+        Assert.All(annotations, a => Assert.False(string.IsNullOrEmpty(a.Upos) || string.IsNullOrEmpty(a.Ner) || string.IsNullOrEmpty(a.Xpos)));
+        var tail = new Dabir.Morphology.TokenAnnotation[2500 - 2048];
+        TaggerAnnotator.Default.Annotate(tokens[2048..], tail);
+        Assert.Equal(tail.Select(a => a.Upos), annotations[2048..].Select(a => a.Upos));
+    }
+
+    [Fact]
     public void Seraji_convention_never_emits_proper_nouns()
     {
         string[] tokens = ["علی", "به", "تهران", "رفت", "."];

@@ -10,29 +10,10 @@ internal sealed class KeyedBits
     private readonly uint[] _values;
     private readonly int _mask;
 
-    /// <summary>Builds the table from key/value pairs (values of equal keys are OR-ed).</summary>
+    /// <summary>Builds the table from key/value pairs.</summary>
     public KeyedBits(IReadOnlyDictionary<uint, uint> entries)
+        : this([.. (entries ?? throw new ArgumentNullException(nameof(entries))).Keys], [.. entries.Values])
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        int capacity = 16;
-        while (capacity < entries.Count * 2)
-        {
-            capacity <<= 1;
-        }
-        _keys = new uint[capacity];
-        _values = new uint[capacity];
-        _mask = capacity - 1;
-        foreach (var (key, value) in entries)
-        {
-            int slot = (int)(FeatureHash.Mix(key) & (uint)_mask);
-            while (_keys[slot] != 0 && _keys[slot] != key)
-            {
-                slot = (slot + 1) & _mask;
-            }
-            _keys[slot] = key;
-            _values[slot] |= value;
-        }
-        Count = entries.Count;
     }
 
     /// <summary>Number of keys.</summary>

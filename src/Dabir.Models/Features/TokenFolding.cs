@@ -24,6 +24,13 @@ internal static class TokenFolding
         return n;
     }
 
+    /// <summary>The folded form of <paramref name="token"/> as a string (for dictionary keys at training time).</summary>
+    public static string Folded(string token)
+    {
+        Span<char> buffer = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
+        return new string(buffer[..Fold(token, buffer)]);
+    }
+
     /// <summary>The folded character, or '\0' to drop it.</summary>
     public static char FoldChar(char c)
     {

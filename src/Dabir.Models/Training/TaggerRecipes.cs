@@ -160,15 +160,13 @@ internal static class TaggerRecipes
     public static List<TrainingSentence> NarrowBijankhan(List<TrainingSentence> sentences, IEnumerable<ConlluWord[]> seraji)
     {
         var seen = new Dictionary<string, (uint Tags, int Count)>(StringComparer.Ordinal);
-        var buffer = new char[256];
-        string Folded(string token) => token.Length > buffer.Length ? token : new string(buffer, 0, TokenFolding.Fold(token, buffer));
         uint noun = UposMapping.Bit("NOUN"), propn = UposMapping.Bit("PROPN");
         foreach (var sentence in seraji)
         {
             foreach (var word in sentence)
             {
                 uint bit = UposMapping.Bit(word.Upos == "_" ? "X" : word.Upos);
-                string key = Folded(word.Form);
+                string key = TokenFolding.Folded(word.Form);
                 var entry = seen.GetValueOrDefault(key);
                 seen[key] = (entry.Tags | bit | (bit == noun ? propn : 0), entry.Count + 1);
             }
@@ -185,7 +183,7 @@ internal static class TaggerRecipes
             for (int i = 0; i < sentence.Tokens.Length; i++)
             {
                 uint set = sentence.Allowed[i];
-                if (!seen.TryGetValue(Folded(sentence.Tokens[i]), out var entry))
+                if (!seen.TryGetValue(TokenFolding.Folded(sentence.Tokens[i]), out var entry))
                 {
                     continue;
                 }
@@ -207,14 +205,24 @@ internal static class TaggerRecipes
     /// Bijankhan but define the conventions the tagger is measured against.</summary>
     public const int DefaultTreebankRepeat = 3;
 
-    public static SequenceModel TrainPos(string data, bool permissive, TrainerOptions options, Action<string> log, int treebankRepeat = DefaultTreebankRepeat, NerTagger? entityTagger = null)
+    /// <summary>The UPOS training set: the base sentences (Bijankhan aligned with <paramref name="seraji"/>, iPerUDT)
+    /// and the given PerDT and Seraji dev sentences, repeated <paramref name="treebankRepeat"/> times. During
+    /// cross-validation the treebank sentences are the training folds only.</summary>
+    public static List<TrainingSentence> UposTrainingSet(List<TrainingSentence> baseSentences, IReadOnlyCollection<ConlluWord[]> perdt, IReadOnlyCollection<ConlluWord[]> seraji, int treebankRepeat)
     {
-        var sentences = NarrowBijankhan(PosBaseSentences(data, permissive), CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev)));
+        var sentences = NarrowBijankhan(baseSentences, seraji);
         for (int r = 0; r < treebankRepeat; r++)
         {
-            sentences.AddRange(CorpusReaders.UposSentences(CorpusReaders.ReadConllu(Path.Combine(data, PerdtDev)), "perdt", false, (int)PosConvention.PerDT));
-            sentences.AddRange(CorpusReaders.UposSentences(CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev)), "seraji", true, (int)PosConvention.Seraji));
+            sentences.AddRange(CorpusReaders.UposSentences(perdt, "perdt", false, (int)PosConvention.PerDT));
+            sentences.AddRange(CorpusReaders.UposSentences(seraji, "seraji", true, (int)PosConvention.Seraji));
         }
+        return sentences;
+    }
+
+    public static SequenceModel TrainPos(string data, bool permissive, TrainerOptions options, Action<string> log, int treebankRepeat = DefaultTreebankRepeat, NerTagger? entityTagger = null)
+    {
+        var sentences = UposTrainingSet(PosBaseSentences(data, permissive), CorpusReaders.ReadConllu(Path.Combine(data, PerdtDev)),
+            CorpusReaders.ReadConllu(Path.Combine(data, SerajiDev)), treebankRepeat);
         string description = string.Create(CultureInfo.InvariantCulture,
             $"UPOS; data: {(permissive ? "" : "Bijankhan subset (research use), ")}iPerUDT train+dev (CC0), PerDT dev + Seraji dev (CC BY-SA 4.0, repeated {treebankRepeat}x); lexicon Hazm words.dat (MIT), gazetteers (MIT), actor dictionary (project), word clusters and entity phrases learned from the {(permissive ? "permissive " : "")}training texts (docs/models.md); epochs {options.Epochs}, seed {options.Seed}");
         return TrainUposModel(sentences, BuildLexicon(data, permissive, log), permissive, options, log, description, entityTagger);
@@ -236,12 +244,7 @@ internal static class TaggerRecipes
         for (int fold = 0; fold < folds; fold++)
         {
             // The Bijankhan tag sets are narrowed with the Seraji sentences of the training folds only.
-            var training = NarrowBijankhan(baseSentences, OutsideFold(seraji, fold, folds));
-            for (int r = 0; r < treebankRepeat; r++)
-            {
-                training.AddRange(CorpusReaders.UposSentences(OutsideFold(perdt, fold, folds), "perdt", false, (int)PosConvention.PerDT));
-                training.AddRange(CorpusReaders.UposSentences(OutsideFold(seraji, fold, folds), "seraji", true, (int)PosConvention.Seraji));
-            }
+            var training = UposTrainingSet(baseSentences, OutsideFold(perdt, fold, folds), OutsideFold(seraji, fold, folds), treebankRepeat);
             log($"fold {fold + 1}/{folds}");
             var model = TrainUposModel(training, lexicon, permissive, options, log, "cv", entityTagger);
             foreach (var (name, treebank) in new[] { ("perdt", perdt), ("seraji", seraji) })
@@ -281,16 +284,18 @@ internal static class TaggerRecipes
         return report.ToString();
     }
 
-    private static IEnumerable<T> OutsideFold<T>(List<T> items, int fold, int folds)
+    /// <summary>Everything but contiguous fold <paramref name="fold"/> of <paramref name="folds"/>.</summary>
+    internal static List<T> OutsideFold<T>(List<T> items, int fold, int folds)
     {
         var (start, end) = FoldRange(items.Count, fold, folds);
-        return items.Take(start).Concat(items.Skip(end));
+        return [.. items.Take(start), .. items.Skip(end)];
     }
 
-    private static IEnumerable<T> InsideFold<T>(List<T> items, int fold, int folds)
+    /// <summary>Contiguous fold <paramref name="fold"/> of <paramref name="folds"/>.</summary>
+    internal static List<T> InsideFold<T>(List<T> items, int fold, int folds)
     {
         var (start, end) = FoldRange(items.Count, fold, folds);
-        return items.Skip(start).Take(end - start);
+        return items.GetRange(start, end - start);
     }
 
     private static (int Start, int End) FoldRange(int count, int fold, int folds) => (count * fold / folds, count * (fold + 1) / folds);
@@ -371,7 +376,7 @@ internal static class TaggerRecipes
             int id = Array.IndexOf(tags, sentence[i].Tag);
             string token = sentence[i].Token;
             uint plausible = !HasLetter(token) ? numeric
-                : numericWords is null || numericWords.Contains(FoldedKey(token)) ? uint.MaxValue : ~numeric;
+                : numericWords is null || numericWords.Contains(TokenFolding.Folded(token)) ? uint.MaxValue : ~numeric;
             allowed[i] = id > 0 ? 1u << id : 1u | (latent & plausible);
         }
         // An I- tag without a preceding B-/I- of its label is unreachable under BIO decoding: make it B-.
@@ -397,17 +402,11 @@ internal static class TaggerRecipes
             {
                 if (tag.Length > 2 && tag[2..] is "DATE" or "TIME" or "MONEY" or "PERCENT" && HasLetter(token))
                 {
-                    words.Add(FoldedKey(token));
+                    words.Add(TokenFolding.Folded(token));
                 }
             }
         }
         return words;
-    }
-
-    private static string FoldedKey(string token)
-    {
-        Span<char> buffer = stackalloc char[256];
-        return token.Length > 120 ? token : new string(buffer[..TokenFolding.Fold(token, buffer)]);
     }
 
     private static bool HasLetter(string token)

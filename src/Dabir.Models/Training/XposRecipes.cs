@@ -148,17 +148,13 @@ internal static class XposRecipes
             if (uposOptions.Epochs > 0)
             {
                 log($"fold {fold + 1}/{folds}: UPOS model");
-                var uposTraining = TaggerRecipes.NarrowBijankhan(uposBase, OutsideFold(seraji, fold, folds));
-                for (int r = 0; r < TaggerRecipes.DefaultTreebankRepeat; r++)
-                {
-                    uposTraining.AddRange(CorpusReaders.UposSentences(OutsideFold(perdt, fold, folds), "perdt", false, (int)PosConvention.PerDT));
-                    uposTraining.AddRange(CorpusReaders.UposSentences(OutsideFold(seraji, fold, folds), "seraji", true, (int)PosConvention.Seraji));
-                }
+                var uposTraining = TaggerRecipes.UposTrainingSet(uposBase, TaggerRecipes.OutsideFold(perdt, fold, folds),
+                    TaggerRecipes.OutsideFold(seraji, fold, folds), TaggerRecipes.DefaultTreebankRepeat);
                 upos = new PosTagger(TaggerRecipes.TrainUposModel(uposTraining, lexicon, permissive: false, uposOptions, log, "cv"));
             }
             log($"fold {fold + 1}/{folds}: XPOS model");
-            var xpos = TrainOn(data, convention, tags, [.. OutsideFold(treebank, fold, folds)], lexicon, options, treebankRepeat, log, "cv");
-            foreach (var sentence in InsideFold(treebank, fold, folds))
+            var xpos = TrainOn(data, convention, tags, TaggerRecipes.OutsideFold(treebank, fold, folds), lexicon, options, treebankRepeat, log, "cv");
+            foreach (var sentence in TaggerRecipes.InsideFold(treebank, fold, folds))
             {
                 var tokens = sentence.Select(w => w.Form).ToArray();
                 var strippedTokens = tokens.Select(TaggerRecipes.StripZwnj).ToArray();
@@ -206,18 +202,4 @@ internal static class XposRecipes
             $"{convention} top XPOS confusions (gold->system): {string.Join(", ", confusions.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(15).Select(p => $"{p.Key} {p.Value}"))}");
         return report.ToString();
     }
-
-    private static IEnumerable<T> OutsideFold<T>(List<T> items, int fold, int folds)
-    {
-        var (start, end) = FoldRange(items.Count, fold, folds);
-        return items.Take(start).Concat(items.Skip(end));
-    }
-
-    private static IEnumerable<T> InsideFold<T>(List<T> items, int fold, int folds)
-    {
-        var (start, end) = FoldRange(items.Count, fold, folds);
-        return items.Skip(start).Take(end - start);
-    }
-
-    private static (int Start, int End) FoldRange(int count, int fold, int folds) => (count * fold / folds, count * (fold + 1) / folds);
 }
