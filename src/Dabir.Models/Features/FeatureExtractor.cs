@@ -26,6 +26,35 @@ internal sealed class FeatureExtractor
 
     private static readonly int[] DomainTemplates = [0, 1, 2, 3, 12, 13, 16, 6];
 
+    /// <summary>Base templates whose value is a function of the token's folded form alone (bias, word, prefixes,
+    /// suffixes, shape, lexicon class, lexicon × suffix, clusters): not of its neighbours, gazetteer context or hints.
+    /// Keep in step with <see cref="Compose"/>; a test checks it on shuffled sentences.</summary>
+    private static readonly int[] WordOnlyTemplates = [0, 1, 8, 9, 10, 11, 12, 13, 14, 15, 16, 25, 26, 27, 28];
+
+    private static readonly FeatureSlots PlainSlots = BuildSlots(withConvention: false);
+    private static readonly FeatureSlots ConventionSlots = BuildSlots(withConvention: true);
+
+    /// <summary>The active feature slots of a token split into those that depend on the word alone (for a model and a
+    /// convention, their rows always add up to the same vector, so a tagger may reuse that sum) and the others.</summary>
+    internal sealed record FeatureSlots(int[] WordOnly, int[] Context);
+
+    /// <summary>The slot split for a convention (0: the convention-free slots only).</summary>
+    public static FeatureSlots SlotsFor(int domain) => domain == 0 ? PlainSlots : ConventionSlots;
+
+    private static FeatureSlots BuildSlots(bool withConvention)
+    {
+        var wordOnly = new List<int>();
+        var context = new List<int>();
+        for (int slot = 0; slot < (withConvention ? FeaturesPerToken : BaseFeatures); slot++)
+        {
+            int template = slot < BaseFeatures ? slot
+                : slot < BaseFeatures + DomainFeatures ? DomainTemplates[slot - BaseFeatures]
+                : -1; // hints
+            (template >= 0 && WordOnlyTemplates.Contains(template) ? wordOnly : context).Add(slot);
+        }
+        return new FeatureSlots([.. wordOnly], [.. context]);
+    }
+
     private const int MaxAffix = 4;
     private static readonly ulong BeginHash = FeatureHash.OfChars("<s>");
     private static readonly ulong EndHash = FeatureHash.OfChars("</s>");
@@ -44,6 +73,25 @@ internal sealed class FeatureExtractor
         public ulong[] Features = new ulong[128 * FeaturesPerToken];
         public int[] Emissions = [];
         public int[] Rows = [];
+        public int[] CachedSums = [];
+        private readonly (long Model, Tagging.WordSumCache Cache)[] _wordSums = new (long, Tagging.WordSumCache)[4];
+        private int _nextWordSums;
+
+        /// <summary>This thread's word-sum cache of a model (a few models at a time; the oldest is dropped).</summary>
+        public Tagging.WordSumCache WordSumsFor(long model, int tagCount)
+        {
+            foreach (var (owner, cache) in _wordSums)
+            {
+                if (owner == model && cache is not null)
+                {
+                    return cache;
+                }
+            }
+            var created = new Tagging.WordSumCache(tagCount);
+            _wordSums[_nextWordSums] = (model, created);
+            _nextWordSums = (_nextWordSums + 1) % _wordSums.Length;
+            return created;
+        }
         public int[] Scores = [];
         public int[] Back = [];
 

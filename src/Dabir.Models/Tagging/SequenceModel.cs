@@ -27,6 +27,12 @@ internal sealed class SequenceModel
     private readonly bool[] _transitionAllowed;
     private readonly uint[] _sortedKeys;
 
+    private static long s_lastId;
+
+    /// <summary>Names this model's per-thread word-sum cache in <see cref="FeatureExtractor.Scratch"/> (an id, not a
+    /// reference, so that a thread's scratch never keeps a model alive).</summary>
+    private readonly long _id = Interlocked.Increment(ref s_lastId);
+
     public SequenceModel(string kind, string[] tags, int[] transitions, uint[] sortedKeys, short[] weights, TaggerLexicon lexicon, string description)
     {
         Kind = kind;
@@ -106,37 +112,56 @@ internal sealed class SequenceModel
         FeatureExtractor.SetHints(scratch, hints);
         FeatureExtractor.Compose(n, scratch, domain, withHints: !hints.IsEmpty);
         var emissions = scratch.Emissions.AsSpan(0, n * tagCount);
-        emissions.Clear();
         var features = scratch.Features;
-        var weights = _weights;
-        int active = FeatureExtractor.ActiveFeatures(domain);
+        var info = scratch.Tokens;
+        var slots = FeatureExtractor.SlotsFor(domain);
+        var wordOnly = slots.WordOnly;
+        var context = slots.Context;
+        int active = wordOnly.Length + context.Length;
+        var cache = scratch.WordSumsFor(_id, tagCount);
+        var cached = scratch.CachedSums.Length >= n ? scratch.CachedSums : scratch.CachedSums = new int[Math.Max(n, scratch.CachedSums.Length * 2)];
         // Two passes: resolve every feature's row first, then add the rows. The lookups (and then the weight
         // loads) are independent of each other, so the CPU overlaps their cache misses instead of waiting on each.
+        // The rows of a word's word-only features always add up to the same vector: a per-thread cache keeps that
+        // sum for recent words, so a frequent word costs only its context features' lookups.
         var rows = scratch.Rows.Length >= n * active ? scratch.Rows : scratch.Rows = new int[Math.Max(n * active, scratch.Rows.Length * 2)];
         for (int i = 0; i < n; i++)
         {
             int baseIndex = i * FeatureExtractor.FeaturesPerToken;
-            for (int k = 0; k < active; k++)
+            var tokenRows = rows.AsSpan(i * active, active);
+            int entry = cache.Find(info[i].Word, domain);
+            cached[i] = entry;
+            if (entry < 0)
             {
-                rows[i * active + k] = Find(FeatureHash.Key32(features[baseIndex + k]));
+                for (int k = 0; k < wordOnly.Length; k++)
+                {
+                    tokenRows[k] = Find(FeatureHash.Key32(features[baseIndex + wordOnly[k]]));
+                }
+            }
+            for (int k = 0; k < context.Length; k++)
+            {
+                tokenRows[wordOnly.Length + k] = Find(FeatureHash.Key32(features[baseIndex + context[k]]));
+            }
+        }
+        // Read every hit before storing any new sum: a store may evict an entry a later token was found at.
+        for (int i = 0; i < n; i++)
+        {
+            if (cached[i] >= 0)
+            {
+                cache.Sum(cached[i]).CopyTo(emissions.Slice(i * tagCount, tagCount));
             }
         }
         for (int i = 0; i < n; i++)
         {
             var row = emissions.Slice(i * tagCount, tagCount);
-            for (int k = 0; k < active; k++)
+            var tokenRows = rows.AsSpan(i * active, active);
+            if (cached[i] < 0)
             {
-                int r = rows[i * active + k];
-                if (r < 0)
-                {
-                    continue;
-                }
-                var w = weights.AsSpan(r * tagCount, tagCount);
-                for (int t = 0; t < row.Length; t++)
-                {
-                    row[t] += w[t];
-                }
+                row.Clear();
+                AddRows(tokenRows[..wordOnly.Length], row);
+                row.CopyTo(cache.Store(info[i].Word, domain));
             }
+            AddRows(tokenRows[wordOnly.Length..], row);
         }
         if (!allowedTags.IsEmpty)
         {
@@ -158,6 +183,23 @@ internal sealed class SequenceModel
             }
         }
         Viterbi.Decode(n, tagCount, emissions, _transitions, _transitionAllowed, [], scratch.Scores, scratch.Back, tagIds);
+    }
+
+    private void AddRows(ReadOnlySpan<int> rowIds, Span<int> row)
+    {
+        var weights = _weights;
+        foreach (int r in rowIds)
+        {
+            if (r < 0)
+            {
+                continue;
+            }
+            var w = weights.AsSpan(r * row.Length, row.Length);
+            for (int t = 0; t < row.Length; t++)
+            {
+                row[t] += w[t];
+            }
+        }
     }
 
     private int Find(uint key)
