@@ -127,6 +127,21 @@ public class TaggerBenchmarks
     [Benchmark]
     public int LoadNerModel() => Dabir.Models.Tagging.SequenceModel.LoadEmbedded("ner").FeatureCount;
 
+    /// <summary>Token preparation alone (folding, lexicon, clusters, gazetteer phrases), shared by NER and UPOS.</summary>
+    [Benchmark]
+    public int PrepareTokensPerdtDev()
+    {
+        int n = 0;
+        var scratch = new Dabir.Models.Features.FeatureExtractor.Scratch();
+        var extractor = PosTagger.Default.Model.Extractor;
+        foreach (var sentence in _sentences)
+        {
+            extractor.Prepare(sentence, scratch, 19);
+            n += (int)scratch.Tokens[0].Gazetteer;
+        }
+        return n;
+    }
+
     [Benchmark]
     public int NerTagPerdtDev()
     {
