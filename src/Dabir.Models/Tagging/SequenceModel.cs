@@ -18,12 +18,11 @@ internal sealed class SequenceModel
     [ThreadStatic]
     private static FeatureExtractor.Scratch? t_scratch;
 
-    /// <summary>Open-addressing table whose slots hold a feature's 32-bit key (two shorts) followed by its weight
-    /// row: a lookup and the row it finds share one or two adjacent cache lines, so tagging waits on one memory
-    /// access per feature, not on a probe and then a dependent row load.</summary>
-    private readonly short[] _slots;
-    private readonly int _slotMask;
-    private readonly int _stride;
+    /// <summary>Open-addressing table of (key in the low 32 bits, row in the high 32 bits): one cache line
+    /// holds both, so a lookup costs one memory access before the weight row.</summary>
+    private readonly ulong[] _table;
+    private readonly int _tableMask;
+    private readonly short[] _weights;
     private readonly int[] _transitions;
     private readonly bool[] _transitionAllowed;
     private readonly uint[] _sortedKeys;
@@ -35,19 +34,13 @@ internal sealed class SequenceModel
     private readonly long _id = Interlocked.Increment(ref s_lastId);
 
     public SequenceModel(string kind, string[] tags, int[] transitions, uint[] sortedKeys, short[] weights, TaggerLexicon lexicon, string description)
-        : this(kind, tags, transitions, sortedKeys, weights, columnMajor: false, lexicon, description)
-    {
-    }
-
-    /// <summary>The model from its parts; <paramref name="weights"/> holds one weight per (row, tag), row by row, or
-    /// tag by tag when <paramref name="columnMajor"/> (as the file stores them, so loading needs no row-major copy).</summary>
-    private SequenceModel(string kind, string[] tags, int[] transitions, uint[] sortedKeys, short[] weights, bool columnMajor, TaggerLexicon lexicon, string description)
     {
         Kind = kind;
         Tags = tags;
         Description = description;
         _transitions = transitions;
         _sortedKeys = sortedKeys;
+        _weights = weights;
         Extractor = new FeatureExtractor(lexicon);
         _transitionAllowed = tags.Any(t => t.StartsWith("I-", StringComparison.Ordinal)) ? Viterbi.BioConstraints(tags) : [];
         int capacity = 16;
@@ -55,31 +48,17 @@ internal sealed class SequenceModel
         {
             capacity <<= 1;
         }
-        _stride = tags.Length + 2;
-        _slots = new short[capacity * _stride];
-        _slotMask = capacity - 1;
+        _table = new ulong[capacity];
+        _tableMask = capacity - 1;
         for (int row = 0; row < sortedKeys.Length; row++)
         {
             uint key = sortedKeys[row];
-            int slot = (int)(FeatureHash.Mix(key) & (uint)_slotMask);
-            while (_slots[slot * _stride] != 0 || _slots[slot * _stride + 1] != 0)
+            int slot = (int)(FeatureHash.Mix(key) & (uint)_tableMask);
+            while (_table[slot] != 0)
             {
-                slot = (slot + 1) & _slotMask;
+                slot = (slot + 1) & _tableMask;
             }
-            int at = slot * _stride;
-            _slots[at] = (short)key;
-            _slots[at + 1] = (short)(key >> 16);
-            if (columnMajor)
-            {
-                for (int t = 0; t < tags.Length; t++)
-                {
-                    _slots[at + 2 + t] = weights[t * sortedKeys.Length + row];
-                }
-            }
-            else
-            {
-                weights.AsSpan(row * tags.Length, tags.Length).CopyTo(_slots.AsSpan(at + 2, tags.Length));
-            }
+            _table[slot] = key | ((ulong)(uint)row << 32);
         }
     }
 
@@ -208,14 +187,14 @@ internal sealed class SequenceModel
 
     private void AddRows(ReadOnlySpan<int> rowIds, Span<int> row)
     {
-        var slots = _slots;
+        var weights = _weights;
         foreach (int r in rowIds)
         {
             if (r < 0)
             {
                 continue;
             }
-            var w = slots.AsSpan(r, row.Length);
+            var w = weights.AsSpan(r * row.Length, row.Length);
             for (int t = 0; t < row.Length; t++)
             {
                 row[t] += w[t];
@@ -223,24 +202,21 @@ internal sealed class SequenceModel
         }
     }
 
-    /// <summary>Where the weight row of a feature key starts in <see cref="_slots"/>, or −1 when the model has no such feature.</summary>
     private int Find(uint key)
     {
-        var slots = _slots;
-        int slot = (int)(FeatureHash.Mix(key) & (uint)_slotMask);
+        int slot = (int)(FeatureHash.Mix(key) & (uint)_tableMask);
         while (true)
         {
-            int at = slot * _stride;
-            uint stored = (ushort)slots[at] | ((uint)(ushort)slots[at + 1] << 16);
-            if (stored == key)
+            ulong entry = _table[slot];
+            if ((uint)entry == key)
             {
-                return at + 2;
+                return (int)(entry >> 32);
             }
-            if (stored == 0)
+            if (entry == 0)
             {
                 return -1;
             }
-            slot = (slot + 1) & _slotMask;
+            slot = (slot + 1) & _tableMask;
         }
     }
 
@@ -272,9 +248,9 @@ internal sealed class SequenceModel
         // Weights column by column (one tag at a time) compress better than row by row.
         for (int t = 0; t < Tags.Length; t++)
         {
-            foreach (uint key in _sortedKeys)
+            for (int row = 0; row < _sortedKeys.Length; row++)
             {
-                writer.Write(_slots[Find(key) + t]);
+                writer.Write(_weights[row * Tags.Length + t]);
             }
         }
         Extractor.Lexicon.Write(writer);
@@ -329,8 +305,17 @@ internal sealed class SequenceModel
         {
             System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(columns, columns);
         }
+        var weights = new short[columns.Length];
+        for (int t = 0; t < tags.Length; t++)
+        {
+            var column = columns.AsSpan(t * keys.Length, keys.Length);
+            for (int row = 0; row < column.Length; row++)
+            {
+                weights[row * tags.Length + t] = column[row];
+            }
+        }
         var lexicon = TaggerLexicon.Read(reader);
-        return new SequenceModel(kind, tags, transitions, keys, columns, columnMajor: true, lexicon, description) { Checksum = checksum };
+        return new SequenceModel(kind, tags, transitions, keys, weights, lexicon, description) { Checksum = checksum };
     }
 
     public static SequenceModel LoadFile(string path)
