@@ -73,7 +73,7 @@ internal sealed class FeatureExtractor
         public ulong[] Features = new ulong[128 * FeaturesPerToken];
         public int[] Emissions = [];
         public int[] Rows = [];
-        public int[] CachedSums = [];
+        public int[] CachedEntries = [];
         private readonly (long Model, Tagging.WordSumCache Cache)[] _wordSums = new (long, Tagging.WordSumCache)[4];
         private int _nextWordSums;
 
@@ -92,6 +92,7 @@ internal sealed class FeatureExtractor
             _nextWordSums = (_nextWordSums + 1) % _wordSums.Length;
             return created;
         }
+
         public int[] Scores = [];
         public int[] Back = [];
 

@@ -119,7 +119,7 @@ internal sealed class SequenceModel
         var context = slots.Context;
         int active = wordOnly.Length + context.Length;
         var cache = scratch.WordSumsFor(_id, tagCount);
-        var cached = scratch.CachedSums.Length >= n ? scratch.CachedSums : scratch.CachedSums = new int[Math.Max(n, scratch.CachedSums.Length * 2)];
+        var cached = scratch.CachedEntries.Length >= n ? scratch.CachedEntries : scratch.CachedEntries = new int[Math.Max(n, scratch.CachedEntries.Length * 2)];
         // Two passes: resolve every feature's row first, then add the rows. The lookups (and then the weight
         // loads) are independent of each other, so the CPU overlaps their cache misses instead of waiting on each.
         // The rows of a word's word-only features always add up to the same vector: a per-thread cache keeps that
