@@ -130,6 +130,86 @@ public class ViterbiTests
         }
     }
 
+    /// <summary>The decoder reads transitions through a constraint-folded copy and skips unreachable tags; on random
+    /// lattices (BIO constraints, per-token masks, ruled-out cells, many ties) it must pick exactly the path of a plain
+    /// Viterbi that checks every constraint and breaks ties towards the lower tag id.</summary>
+    [Fact]
+    public void Decoder_matches_a_plain_viterbi_with_constraints_masks_and_ties()
+    {
+        string[] bio = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
+        var random = new Random(23);
+        for (int trial = 0; trial < 3000; trial++)
+        {
+            int tags = random.Next(2) == 0 ? bio.Length : random.Next(1, 9);
+            bool[] allowed = tags == bio.Length ? Viterbi.BioConstraints(bio) : [];
+            int n = random.Next(1, 12);
+            int range = random.Next(2) == 0 ? 3 : 1000; // a small range makes ties common
+            var emissions = Enumerable.Range(0, n * tags)
+                .Select(_ => random.Next(10) == 0 ? Viterbi.RuledOut : random.Next(-range, range)).ToArray();
+            var transitions = Enumerable.Range(0, (tags + 1) * tags).Select(_ => random.Next(-range, range)).ToArray();
+            uint[] masks = random.Next(3) == 0 ? [.. Enumerable.Range(0, n).Select(_ => (uint)random.Next(1, 1 << tags))] : [];
+            var output = new int[n];
+            Viterbi.Decode(n, tags, emissions, transitions, allowed, masks, new int[n * tags], new int[n * tags], output);
+            Assert.Equal(PlainViterbi(n, tags, emissions, transitions, allowed, masks), output);
+        }
+    }
+
+    private static int[] PlainViterbi(int n, int tags, int[] emissions, int[] transitions, bool[] allowed, uint[] masks)
+    {
+        const long None = long.MinValue / 4;
+        bool Open(int i, int t) => (masks.Length == 0 || (masks[i] & (1u << t)) != 0) && emissions[i * tags + t] > Viterbi.RuledOut;
+        bool May(int p, int t) => allowed.Length == 0 || allowed[p * tags + t];
+        var score = new long[n * tags];
+        var back = new int[n * tags];
+        for (int t = 0; t < tags; t++)
+        {
+            score[t] = Open(0, t) && May(tags, t) ? emissions[t] + transitions[tags * tags + t] : None;
+        }
+        for (int i = 1; i < n; i++)
+        {
+            bool any = false;
+            for (int t = 0; t < tags; t++)
+            {
+                long best = None;
+                int from = 0;
+                for (int p = 0; p < tags && Open(i, t); p++)
+                {
+                    if (score[(i - 1) * tags + p] != None && May(p, t) && score[(i - 1) * tags + p] + transitions[p * tags + t] > best)
+                    {
+                        best = score[(i - 1) * tags + p] + transitions[p * tags + t];
+                        from = p;
+                    }
+                }
+                score[i * tags + t] = best == None ? None : best + emissions[i * tags + t];
+                back[i * tags + t] = from;
+                any |= best != None;
+            }
+            if (!any)
+            {
+                // Nothing reachable: every tag restarts from zero (the decoder's documented fallback).
+                for (int t = 0; t < tags; t++)
+                {
+                    score[i * tags + t] = 0;
+                }
+            }
+        }
+        var path = new int[n];
+        int last = 0;
+        for (int t = 1; t < tags; t++)
+        {
+            if (score[(n - 1) * tags + t] > score[(n - 1) * tags + last])
+            {
+                last = t;
+            }
+        }
+        for (int i = n - 1; i >= 0; i--)
+        {
+            path[i] = last;
+            last = back[i * tags + last];
+        }
+        return path;
+    }
+
     [Fact]
     public void Bio_constraints_forbid_an_inside_tag_without_its_beginning()
     {

@@ -7,6 +7,10 @@ internal static class Viterbi
 {
     private const int Impossible = int.MinValue / 4;
 
+    /// <summary>Reachable path scores stay far above this (they are renormalised at every token); a candidate at or
+    /// below it went through a forbidden transition or an unreachable tag.</summary>
+    private const int Unreachable = Impossible / 2;
+
     /// <summary>An emission at or below this rules its tag out at that token (see <c>SequenceModel.Tag</c>'s
     /// allowed tags): far below any reachable emission sum (at most 46 features of |weight| ≤ 32,767 per token).
     /// The decoder skips such cells, so a lattice restricted to a few tags per token costs a few cells, not tags².</summary>
@@ -33,6 +37,17 @@ internal static class Viterbi
         bool constrained = !transitionAllowed.IsEmpty;
         bool masked = !masks.IsEmpty;
         int startRow = tagCount * tagCount;
+        // Transitions into each tag, row by row (incoming[t × tagCount + p] = score of p → t), with forbidden ones
+        // folded in as Impossible: the inner loop then reads one contiguous row and never branches on a constraint.
+        // A candidate through a forbidden transition sums to far below any reachable score (< Unreachable).
+        Span<int> incoming = tagCount <= 64 ? stackalloc int[tagCount * tagCount] : new int[tagCount * tagCount];
+        for (int p = 0; p < tagCount; p++)
+        {
+            for (int t = 0; t < tagCount; t++)
+            {
+                incoming[t * tagCount + p] = constrained && !transitionAllowed[p * tagCount + t] ? Impossible : transitions[p * tagCount + t];
+            }
+        }
         // The tags still reachable at the previous token: skipping the others makes a restricted lattice cheap.
         Span<int> live = stackalloc int[tagCount];
         Span<int> nextLive = stackalloc int[tagCount];
@@ -50,7 +65,8 @@ internal static class Viterbi
         for (int i = 1; i < tokenCount; i++)
         {
             int current = i * tagCount;
-            int previous = current - tagCount;
+            var previousScores = scores.Slice(current - tagCount, tagCount);
+            var reachable = live[..liveCount];
             int best = Impossible;
             int nextCount = 0;
             for (int t = 0; t < tagCount; t++)
@@ -61,23 +77,27 @@ internal static class Viterbi
                     back[current + t] = 0;
                     continue;
                 }
-                int bestScore = Impossible;
+                var into = incoming.Slice(t * tagCount, tagCount);
+                int bestScore = int.MinValue;
                 int bestPrevious = 0;
-                foreach (int p in live[..liveCount])
+                foreach (int p in reachable)
                 {
-                    int s = scores[previous + p];
-                    if (constrained && !transitionAllowed[p * tagCount + t])
-                    {
-                        continue;
-                    }
-                    s += transitions[p * tagCount + t];
+                    int s = previousScores[p] + into[p];
                     if (s > bestScore)
                     {
                         bestScore = s;
                         bestPrevious = p;
                     }
                 }
-                int total = bestScore == Impossible ? Impossible : bestScore + emissions[current + t];
+                int total = Impossible;
+                if (bestScore > Unreachable)
+                {
+                    total = bestScore + emissions[current + t];
+                }
+                else
+                {
+                    bestPrevious = 0;
+                }
                 scores[current + t] = total;
                 back[current + t] = bestPrevious;
                 if (total != Impossible)
