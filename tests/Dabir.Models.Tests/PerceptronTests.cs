@@ -151,6 +151,10 @@ public class ViterbiTests
             var output = new int[n];
             Viterbi.Decode(n, tags, emissions, transitions, allowed, masks, new int[n * tags], new int[n * tags], output);
             Assert.Equal(PlainViterbi(n, tags, emissions, transitions, allowed, masks), output);
+            var withPrecomputed = new int[n];
+            Viterbi.Decode(n, tags, emissions, transitions, allowed, masks, new int[n * tags], new int[n * tags], withPrecomputed,
+                Viterbi.IncomingTransitions(tags, transitions, allowed));
+            Assert.Equal(output, withPrecomputed);
         }
     }
 

@@ -13,9 +13,6 @@ internal sealed class FeatureExtractor
     /// convention-conjoined slots are left 0 ("no feature") and skipped, saving their lookups.</summary>
     public const int BaseFeatures = 34;
 
-    /// <summary>How many leading feature slots per token are in use for a convention.</summary>
-    public static int ActiveFeatures(int domain) => domain == 0 ? BaseFeatures : FeaturesPerToken;
-
     /// <summary>Features repeated in conjunction with the annotation convention (domain), so that one model can
     /// follow PerDT, Seraji/Bijankhan or iPerUDT conventions where they disagree (Daumé 2007 feature augmentation).</summary>
     private const int DomainFeatures = 8;

@@ -25,6 +25,7 @@ internal sealed class SequenceModel
     private readonly short[] _weights;
     private readonly int[] _transitions;
     private readonly bool[] _transitionAllowed;
+    private readonly int[] _incomingTransitions;
     private readonly uint[] _sortedKeys;
 
     private static long s_lastId;
@@ -43,6 +44,7 @@ internal sealed class SequenceModel
         _weights = weights;
         Extractor = new FeatureExtractor(lexicon);
         _transitionAllowed = tags.Any(t => t.StartsWith("I-", StringComparison.Ordinal)) ? Viterbi.BioConstraints(tags) : [];
+        _incomingTransitions = Viterbi.IncomingTransitions(tags.Length, transitions, _transitionAllowed);
         int capacity = 16;
         while (capacity < sortedKeys.Length * 2)
         {
@@ -182,7 +184,7 @@ internal sealed class SequenceModel
                 }
             }
         }
-        Viterbi.Decode(n, tagCount, emissions, _transitions, _transitionAllowed, [], scratch.Scores, scratch.Back, tagIds);
+        Viterbi.Decode(n, tagCount, emissions, _transitions, _transitionAllowed, [], scratch.Scores, scratch.Back, tagIds, _incomingTransitions);
     }
 
     private void AddRows(ReadOnlySpan<int> rowIds, Span<int> row)

@@ -25,10 +25,11 @@ internal static class Viterbi
     /// <param name="scores">Work space, tokenCount × tagCount.</param>
     /// <param name="back">Work space, tokenCount × tagCount.</param>
     /// <param name="output">Best tag per token.</param>
+    /// <param name="precomputedIncoming"><see cref="IncomingTransitions"/> of these transitions, or empty to build them.</param>
     public static void Decode(
         int tokenCount, int tagCount,
         ReadOnlySpan<int> emissions, ReadOnlySpan<int> transitions, ReadOnlySpan<bool> transitionAllowed,
-        ReadOnlySpan<uint> masks, Span<int> scores, Span<int> back, Span<int> output)
+        ReadOnlySpan<uint> masks, Span<int> scores, Span<int> back, Span<int> output, ReadOnlySpan<int> precomputedIncoming = default)
     {
         if (tokenCount == 0)
         {
@@ -37,17 +38,14 @@ internal static class Viterbi
         bool constrained = !transitionAllowed.IsEmpty;
         bool masked = !masks.IsEmpty;
         int startRow = tagCount * tagCount;
-        // Transitions into each tag, row by row (incoming[t × tagCount + p] = score of p → t), with forbidden ones
-        // folded in as Impossible: the inner loop then reads one contiguous row and never branches on a constraint.
-        // A candidate through a forbidden transition sums to far below any reachable score (< Unreachable).
-        Span<int> incoming = tagCount <= 64 ? stackalloc int[tagCount * tagCount] : new int[tagCount * tagCount];
-        for (int p = 0; p < tagCount; p++)
+        // A model passes its IncomingTransitions once computed; the trainer, whose transitions change, gets them built here.
+        Span<int> built = !precomputedIncoming.IsEmpty ? default
+            : tagCount <= 64 ? stackalloc int[tagCount * tagCount] : new int[tagCount * tagCount];
+        if (precomputedIncoming.IsEmpty)
         {
-            for (int t = 0; t < tagCount; t++)
-            {
-                incoming[t * tagCount + p] = constrained && !transitionAllowed[p * tagCount + t] ? Impossible : transitions[p * tagCount + t];
-            }
+            FillIncoming(tagCount, transitions, transitionAllowed, built);
         }
+        ReadOnlySpan<int> incoming = precomputedIncoming.IsEmpty ? built : precomputedIncoming;
         // The tags still reachable at the previous token: skipping the others makes a restricted lattice cheap.
         Span<int> live = stackalloc int[tagCount];
         Span<int> nextLive = stackalloc int[tagCount];
@@ -148,6 +146,30 @@ internal static class Viterbi
         {
             output[i] = bestTag;
             bestTag = back[i * tagCount + bestTag];
+        }
+    }
+
+    /// <summary>
+    /// Transitions into each tag, row by row (incoming[t × tagCount + p] = score of p → t), with forbidden ones folded in
+    /// as Impossible: the decoder's inner loop then reads one contiguous row and never branches on a constraint (a
+    /// candidate through a forbidden transition sums to far below any reachable score). A model computes it once.
+    /// </summary>
+    public static int[] IncomingTransitions(int tagCount, ReadOnlySpan<int> transitions, ReadOnlySpan<bool> transitionAllowed)
+    {
+        var incoming = new int[tagCount * tagCount];
+        FillIncoming(tagCount, transitions, transitionAllowed, incoming);
+        return incoming;
+    }
+
+    private static void FillIncoming(int tagCount, ReadOnlySpan<int> transitions, ReadOnlySpan<bool> transitionAllowed, Span<int> incoming)
+    {
+        bool constrained = !transitionAllowed.IsEmpty;
+        for (int p = 0; p < tagCount; p++)
+        {
+            for (int t = 0; t < tagCount; t++)
+            {
+                incoming[t * tagCount + p] = constrained && !transitionAllowed[p * tagCount + t] ? Impossible : transitions[p * tagCount + t];
+            }
         }
     }
 

@@ -67,7 +67,7 @@ internal sealed class PerceptronTrainer
             {
                 if (f == 0)
                 {
-                    continue; // unused slot (see FeatureExtractor.ActiveFeatures)
+                    continue; // unused slot (see FeatureExtractor.SlotsFor)
                 }
                 ref int c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, f, out _);
                 c++;
