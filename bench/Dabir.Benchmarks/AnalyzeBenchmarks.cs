@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Dabir.News;
 using Dabir.News.Json;
 using Dabir.News.Readers;
-using Dabir.Repair;
+using Dabir.Pipeline;
 
 namespace Dabir.Benchmarks;
 
@@ -18,7 +18,7 @@ namespace Dabir.Benchmarks;
 public class AnalyzeBenchmarks
 {
     private readonly ArticleAnalyzer _analyzer = new();
-    private readonly ArticleAnalyzer _withoutRestoration = new(new PersianNormalizer(ArticleAnalyzer.DefaultRepairOptions with { RestoreHalfSpaces = false }));
+    private readonly ArticleAnalyzer _withoutRestoration = new(new DocumentPipelineBuilder().UseRepair(RepairStage.DocumentOptions with { RestoreHalfSpaces = false }).UseArticleReading().Build());
     private readonly ArrayBufferWriter<byte> _output = new(1 << 16);
     private List<RawArticle> _records = [];
 

@@ -2,40 +2,6 @@ using Dabir.Models.Tagging;
 
 namespace Dabir.Models;
 
-/// <summary>Entity types recognised by <see cref="NerTagger"/>.</summary>
-public enum EntityLabel : byte
-{
-    /// <summary>Not an entity.</summary>
-    None,
-    /// <summary>Person (PER).</summary>
-    Person,
-    /// <summary>Organisation (ORG).</summary>
-    Organization,
-    /// <summary>Location (LOC).</summary>
-    Location,
-    /// <summary>Facility (FAC).</summary>
-    Facility,
-    /// <summary>Event (EVENT).</summary>
-    Event,
-    /// <summary>Date (DATE).</summary>
-    Date,
-    /// <summary>Time (TIME).</summary>
-    Time,
-    /// <summary>Money (MONEY).</summary>
-    Money,
-    /// <summary>Percent (PERCENT).</summary>
-    Percent,
-}
-
-/// <summary>One token's entity tag: the label and whether the token begins the entity (BIO scheme).</summary>
-/// <param name="Label">Entity type, <see cref="EntityLabel.None"/> outside entities.</param>
-/// <param name="Begins">True on the first token of an entity.</param>
-public readonly record struct EntityTag(EntityLabel Label, bool Begins)
-{
-    /// <summary>BIO form: "O", "B-PER", "I-ORG", … (cached strings, no allocation).</summary>
-    public override string ToString() => NerTagger.BioName(this);
-}
-
 /// <summary>An entity over tokens [<paramref name="Start"/>, <paramref name="End"/>).</summary>
 /// <param name="Start">First token index.</param>
 /// <param name="End">One past the last token index.</param>
@@ -52,8 +18,6 @@ public sealed class NerTagger
     /// <summary>Codes of the labels, index = <see cref="EntityLabel"/> value.</summary>
     internal static readonly string[] Codes = ["O", "PER", "ORG", "LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"];
 
-    private static readonly string[] BeginNames = [.. Codes.Select(c => c == "O" ? "O" : "B-" + c)];
-    private static readonly string[] InsideNames = [.. Codes.Select(c => c == "O" ? "O" : "I-" + c)];
     private static readonly Lazy<NerTagger> LazyDefault = new(() => new NerTagger(SequenceModel.LoadEmbedded("ner")));
 
     private readonly SequenceModel _model;
@@ -147,9 +111,9 @@ public sealed class NerTagger
     }
 
     /// <summary>The code of a label: "PER", "ORG", …, "O" for none.</summary>
-    public static string Code(EntityLabel label) => Codes[(int)label];
+    public static string Code(EntityLabel label) => EntityTag.Code(label);
 
-    internal static string BioName(EntityTag tag) => tag.Begins ? BeginNames[(int)tag.Label] : InsideNames[(int)tag.Label];
+    internal static string BioName(EntityTag tag) => tag.ToString();
 
     private static EntityTag Parse(string bio)
     {

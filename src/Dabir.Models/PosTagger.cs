@@ -2,45 +2,6 @@ using Dabir.Models.Tagging;
 
 namespace Dabir.Models;
 
-/// <summary>Universal part-of-speech tags (UD v2).</summary>
-public enum UniversalPos : byte
-{
-    /// <summary>Adjective.</summary>
-    ADJ,
-    /// <summary>Adposition.</summary>
-    ADP,
-    /// <summary>Adverb.</summary>
-    ADV,
-    /// <summary>Auxiliary.</summary>
-    AUX,
-    /// <summary>Coordinating conjunction.</summary>
-    CCONJ,
-    /// <summary>Determiner.</summary>
-    DET,
-    /// <summary>Interjection.</summary>
-    INTJ,
-    /// <summary>Noun.</summary>
-    NOUN,
-    /// <summary>Numeral.</summary>
-    NUM,
-    /// <summary>Particle.</summary>
-    PART,
-    /// <summary>Pronoun.</summary>
-    PRON,
-    /// <summary>Proper noun.</summary>
-    PROPN,
-    /// <summary>Punctuation.</summary>
-    PUNCT,
-    /// <summary>Subordinating conjunction.</summary>
-    SCONJ,
-    /// <summary>Symbol.</summary>
-    SYM,
-    /// <summary>Verb.</summary>
-    VERB,
-    /// <summary>Other.</summary>
-    X,
-}
-
 /// <summary>Which treebank's annotation conventions the tags follow where Persian UD treebanks disagree (e.g.
 /// PerDT tags «وقتی» NOUN and multi-word names PROPN; Seraji has no PROPN).</summary>
 public enum PosConvention

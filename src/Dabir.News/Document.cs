@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Dabir.Pipeline;
+using Dabir.Segmentation;
+using Dabir.Tagging;
 using Dabir.Text;
 
 namespace Dabir.News;
@@ -71,6 +75,95 @@ public sealed class NewsDocument
 
     /// <summary>Named entities found by the tagging stage, in text order (empty without it).</summary>
     public IReadOnlyList<NamedEntity> Entities { get; init; } = [];
+
+    /// <summary>Record sections written by later layers (actors, events …): the document's layers that implement <see cref="IRecordSection"/>.</summary>
+    public IReadOnlyList<IRecordSection> Sections { get; init; } = [];
+
+    /// <summary>The document the record was read from (for <see cref="Sections"/>); null for a record made by hand.</summary>
+    public AnalysisDocument? Document { get; init; }
+
+    /// <summary>
+    /// The record view of a document that went through article reading: identity and layout from its
+    /// <see cref="ArticleFields"/> and <see cref="ArticleLayout"/>, and, when their stages ran, sentences and tokens
+    /// (a token takes its host word's UPOS, XPOS and lemma), entities and the later layers' sections.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The document has no article layout.</exception>
+    public static NewsDocument From(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var input = document.Get<ArticleFields>().Input;
+        var aligned = document.Get<AlignedText>();
+        var layout = document.Get<ArticleLayout>();
+        var sentences = new List<Sentence>();
+        var tokens = new List<Token>();
+        var entities = new List<NamedEntity>();
+        if (document.Find<SegmentedText>() is { } segmented)
+        {
+            var pos = document.Find<PosTags>();
+            var lemmas = document.Find<Lemmas>();
+            string text = aligned.Text;
+            foreach (var sentence in segmented.Sentences)
+            {
+                var first = segmented.Tokens[sentence.FirstToken];
+                var last = segmented.Tokens[sentence.EndToken - 1];
+                sentences.Add(new Sentence(aligned.ToSource(TextSpan.FromBounds(first.Start, last.End)), sentence.FirstToken, sentence.TokenCount));
+            }
+            for (int t = 0; t < segmented.Tokens.Count; t++)
+            {
+                var token = segmented.Tokens[t];
+                int host = pos is null && lemmas is null ? -1 : segmented.FirstWord(t);
+                tokens.Add(new Token(
+                    text.Substring(token.Start, token.Length),
+                    lemmas?.Values[host],
+                    pos is null ? null : UniversalPosNames.Name(pos.Upos[host]),
+                    aligned.ToSource(new TextSpan(token.Start, token.Length)),
+                    pos?.Xpos[host]));
+            }
+            if (document.Find<EntityMentions>() is { } mentions)
+            {
+                foreach (var e in mentions.Items)
+                {
+                    entities.Add(new NamedEntity(text[e.Span.Start..e.Span.End], EntityTag.Code(e.Label), aligned.ToSource(e.Span), e.FirstToken, e.TokenCount));
+                }
+            }
+        }
+        return new NewsDocument
+        {
+            Id = input.Id,
+            Origin = input.Origin,
+            Url = input.Url,
+            SourceText = document.SourceText,
+            Text = aligned.Text,
+            Title = layout.Title,
+            Lead = layout.Lead,
+            Paragraphs = layout.Paragraphs,
+            Removed = layout.Removed,
+            Agency = layout.Agency,
+            Dateline = layout.Dateline,
+            Reporter = layout.Reporter,
+            Published = layout.Published,
+            Dates = layout.Dates,
+            Numbers = layout.Numbers,
+            Sentences = sentences,
+            Tokens = tokens,
+            Entities = entities,
+            Sections = [.. document.Layers.OfType<IRecordSection>()],
+            Document = document,
+        };
+    }
+}
+
+/// <summary>
+/// A layer that writes a section of the document record (<c>actors</c>, <c>events</c> …): a later stage adds its
+/// layer to the document and the record carries it, with no change to <see cref="NewsDocument"/> or its writer.
+/// </summary>
+public interface IRecordSection
+{
+    /// <summary>The record's property name for this section.</summary>
+    string PropertyName { get; }
+
+    /// <summary>Writes the section's value (an array or an object) for <paramref name="document"/>.</summary>
+    void WriteValue(Utf8JsonWriter writer, AnalysisDocument document);
 }
 
 /// <summary>Where an article came from.</summary>

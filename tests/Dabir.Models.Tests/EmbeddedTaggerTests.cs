@@ -93,12 +93,24 @@ public class EmbeddedTaggerTests
         // windows. Every token still gets UPOS, NER and XPOS, and a window's tags equal those of the same words alone.
         string[] words = ["سازمان", "ملل", "متحد", "در", "تهران", "نشست", "داشت", "و", "علی", "لاریجانی", "گفت"];
         string[] tokens = [.. Enumerable.Range(0, 2500).Select(i => words[i % words.Length])];
-        var annotations = new Dabir.Morphology.TokenAnnotation[tokens.Length];
-        TaggerAnnotator.Default.Annotate(tokens, annotations);
-        Assert.All(annotations, a => Assert.False(string.IsNullOrEmpty(a.Upos) || string.IsNullOrEmpty(a.Ner) || string.IsNullOrEmpty(a.Xpos)));
-        var tail = new Dabir.Morphology.TokenAnnotation[2500 - 2048];
-        TaggerAnnotator.Default.Annotate(tokens[2048..], tail);
-        Assert.Equal(tail.Select(a => a.Upos), annotations[2048..].Select(a => a.Upos));
+        var stage = new TaggingStage();
+        var all = Tag(stage, tokens);
+        Assert.All(all.Xpos, x => Assert.False(string.IsNullOrEmpty(x)));
+        Assert.Contains(all.Entities, e => e.IsEntity);
+        var tail = Tag(stage, tokens[2048..]);
+        Assert.Equal(tail.Upos, all.Upos[2048..]);
+        Assert.Equal(tail.Entities, all.Entities[2048..]);
+    }
+
+    // Tags one "sentence" of given words through the stage, as `dabir tag` does.
+    private static (UniversalPos[] Upos, string?[] Xpos, EntityTag[] Entities) Tag(TaggingStage stage, string[] words)
+    {
+        var segmented = Dabir.Segmentation.SegmentedText.FromTokens([words]);
+        var document = new Dabir.Pipeline.AnalysisDocument(segmented.Text.Text);
+        document.Set(segmented);
+        stage.Run(document, TestContext.Current.CancellationToken);
+        var pos = document.Get<PosTags>();
+        return (pos.Upos, pos.Xpos, document.Get<EntityTags>().Tags);
     }
 
     [Fact]

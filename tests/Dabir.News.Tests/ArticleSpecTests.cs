@@ -1,5 +1,6 @@
 using System.Text;
 using Dabir.News.Readers;
+using Dabir.Pipeline;
 using Dabir.News.Structure;
 
 namespace Dabir.News.Tests;
@@ -148,7 +149,7 @@ public sealed class ArticleSpecTests
     [Fact]
     public void Format_characters_of_the_published_text_are_kept_in_the_record()
     {
-        Assert.False(ArticleAnalyzer.DefaultRepairOptions.RemoveControlCharacters);
+        Assert.False(RepairStage.DocumentOptions.RemoveControlCharacters);
         // LRM around a Latin name, a soft hyphen and a ZWJ: display intent of the published page.
         const string Lead = "نشست \u200EG20\u200E در رم برگزار شد و وزیران کشاو\u00ADرزی و بازرگانی گفت\u200Dوگو کردند.";
         var doc = Analyzer.Analyze(ArticleInput.FromText("x.txt", "نشست گروه بیست\n" + Lead + "\nبه گزارش ایرنا، این نشست دو روز ادامه دارد.\n", null));
@@ -160,8 +161,7 @@ public sealed class ArticleSpecTests
     {
         const string Text = "کد خبر: ۴۵۶۷۸\nبرگزاری نمایشگاه کتاب در تبریز\nنمایشگاه کتاب استان امروز آغاز شد. این نمایشگاه تا جمعه ادامه دارد.\nبه گزارش ایرنا، ۲۰۰ ناشر در آن حضور دارند.\nاشتراک گذاری\n";
         Assert.Empty(Analyzer.Analyze(ArticleInput.FromText("x.txt", Text, null)).Tokens);
-        var normalizer = new Dabir.Repair.PersianNormalizer(ArticleAnalyzer.DefaultRepairOptions);
-        var doc = new ArticleAnalyzer(normalizer, new Dabir.Segmentation.Segmenter(normalizer)).Analyze(ArticleInput.FromText("x.txt", Text, null));
+        var doc = new ArticleAnalyzer(new DocumentPipelineBuilder().UseArticleReading().UseSegmentation().Build()).Analyze(ArticleInput.FromText("x.txt", Text, null));
         Assert.True(doc.Sentences.Count >= 4);
         Assert.DoesNotContain(doc.Tokens, t => t.Form is "کد" or "اشتراک");
         foreach (var t in doc.Tokens)

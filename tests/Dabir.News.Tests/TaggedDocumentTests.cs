@@ -3,8 +3,7 @@ using System.Text.Json;
 using Dabir.Models;
 using Dabir.News.Json;
 using Dabir.News.Structure;
-using Dabir.Repair;
-using Dabir.Segmentation;
+using Dabir.Pipeline;
 using Dabir.Text;
 
 namespace Dabir.News.Tests;
@@ -12,8 +11,9 @@ namespace Dabir.News.Tests;
 /// <summary>The tagging stage of the document record: UPOS and lemmas on tokens, named entities with source spans.</summary>
 public sealed class TaggedDocumentTests
 {
-    private static readonly PersianNormalizer Normalizer = new(ArticleAnalyzer.DefaultRepairOptions);
-    private static readonly ArticleAnalyzer Tagging = new(Normalizer, new Segmenter(Normalizer), TaggerAnnotator.WithLemmas());
+    private static readonly ArticleAnalyzer Tagging = new(new DocumentPipelineBuilder().UseArticleReading().UseSegmentation()
+        .UseTaggers().UseLemmas().UseEntityMentions().Build());
+    private static readonly ArticleAnalyzer Segmenting = new(new DocumentPipelineBuilder().UseArticleReading().UseSegmentation().Build());
     private static readonly HashSet<string> Labels = new(StringComparer.Ordinal) { "PER", "ORG", "LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT" };
     private static readonly HashSet<string> Upos = new(StringComparer.Ordinal)
     {
@@ -115,11 +115,11 @@ public sealed class TaggedDocumentTests
     [Fact]
     public void Without_annotators_tokens_are_untagged_and_there_are_no_entities()
     {
-        var doc = new ArticleAnalyzer(Normalizer, new Segmenter(Normalizer)).Analyze(ArticleInput.FromText("x.txt", Sample, null));
+        var doc = Segmenting.Analyze(ArticleInput.FromText("x.txt", Sample, null));
         Assert.NotEmpty(doc.Tokens);
         Assert.All(doc.Tokens, t => Assert.Null(t.Upos));
         Assert.Empty(doc.Entities);
-        var structure = new ArticleAnalyzer(Normalizer).Analyze(ArticleInput.FromText("x.txt", Sample, null));
+        var structure = new ArticleAnalyzer().Analyze(ArticleInput.FromText("x.txt", Sample, null));
         Assert.Empty(structure.Tokens);
         Assert.Empty(structure.Sentences);
         Assert.Empty(structure.Entities);
@@ -140,7 +140,7 @@ public sealed class TaggedDocumentTests
     public void Tagged_json_follows_the_schema_and_round_trips_the_entities()
     {
         var validator = SchemaValidator.ForDocumentSchema();
-        foreach (var doc in new[] { Example(), new ArticleAnalyzer(Normalizer).Analyze(ArticleInput.FromText("x.txt", Sample, null)) })
+        foreach (var doc in new[] { Example(), new ArticleAnalyzer().Analyze(ArticleInput.FromText("x.txt", Sample, null)) })
         {
             using var parsed = JsonDocument.Parse(Json(doc));
             var root = parsed.RootElement;

@@ -4,12 +4,9 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using Dabir.Models;
 using Dabir.News;
 using Dabir.News.Json;
 using Dabir.News.Readers;
-using Dabir.Repair;
-using Dabir.Segmentation;
 using Spectre.Console;
 
 namespace Dabir.Cli.Commands;
@@ -54,12 +51,11 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    /// <summary>The values of <c>--level</c>.</summary>
     private static class Levels
     {
-        public const string Structure = "structure";
-        public const string Tokens = "tokens";
-        public const string Full = "full";
+        public const string Structure = Pipelines.Levels.Structure;
+        public const string Tokens = Pipelines.Levels.Tokens;
+        public const string Full = Pipelines.Levels.Full;
     }
 
     private sealed record Options(string Path, string? Format, string? Output, string? Errors, bool Resume, int Threads, bool Quiet, string Level);
@@ -78,15 +74,9 @@ internal static class AnalyzeCommand
             Console.Error.WriteLine("dabir: error: --resume needs --output FILE (it reads what is already there)");
             return ExitCodes.Usage;
         }
-        var normalizer = new PersianNormalizer(ArticleAnalyzer.DefaultRepairOptions);
         // --level structure builds neither segmenter nor taggers: that path is the issue-5 throughput figure
-        // (>= 2,000 articles/s per core, docs/news.md). Tagging runs the same annotators as `dabir tag`.
-        var analyzer = o.Level switch
-        {
-            Levels.Structure => new ArticleAnalyzer(normalizer),
-            Levels.Tokens => new ArticleAnalyzer(normalizer, new Segmenter(normalizer)),
-            _ => new ArticleAnalyzer(normalizer, new Segmenter(normalizer), TaggerAnnotator.WithLemmas()),
-        };
+        // (>= 2,000 articles/s per core, docs/news.md).
+        var analyzer = new ArticleAnalyzer(Pipelines.ForArticles(o.Level));
         bool batch = stdin ? false : ArticleSource.IsBatch(o.Path);
         IEnumerable<RawArticle> articles;
         if (stdin)

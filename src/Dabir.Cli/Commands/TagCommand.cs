@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Dabir.IO;
 using Dabir.Models;
-using Dabir.Morphology;
+using Dabir.Pipeline;
+using Dabir.Segmentation;
 
 namespace Dabir.Cli.Commands;
 
@@ -15,13 +16,6 @@ internal static class TagCommand
 {
     // Longest run of tokens annotated at once when an input has no blank lines (bounded memory).
     private const int MaxSentenceTokens = 4096;
-
-    /// <summary>
-    /// The annotators run in order: the embedded UPOS and NER taggers (<see cref="TaggerAnnotator"/>, the same
-    /// stage <c>dabir analyze</c> runs), then the lemmatizer.
-    /// </summary>
-    internal static IReadOnlyList<ITokenAnnotator> Annotators(PosConvention convention = PosConvention.PerDT) =>
-        TaggerAnnotator.WithLemmas(convention);
 
     public static Command Create()
     {
@@ -45,12 +39,11 @@ internal static class TagCommand
 
     private static int Run(string? inputPath, string? outputPath, PosConvention convention)
     {
-        var annotators = Annotators(convention);
+        var pipeline = Pipelines.ForTokens(convention);
         using var stream = CliIO.OpenInput(inputPath);
         var reader = new Utf8ChunkReader(stream);
         using var writer = CliIO.OpenOutput(outputPath);
         var tokens = new List<string>();
-        var annotations = new TokenAnnotation[MaxSentenceTokens];
         string partial = "";
         void Flush()
         {
@@ -58,23 +51,25 @@ internal static class TagCommand
             {
                 return;
             }
-            var span = annotations.AsSpan(0, tokens.Count);
-            span.Clear();
-            foreach (var annotator in annotators)
-            {
-                annotator.Annotate(tokens, span);
-            }
+            // The given tokens are the sentence's words: the pipeline runs on them as they are, unrepaired.
+            var segmented = SegmentedText.FromTokens([tokens]);
+            var document = new AnalysisDocument(segmented.Text.Text);
+            document.Set(segmented);
+            pipeline.Run(document);
+            var pos = document.Get<PosTags>();
+            var entities = document.Get<EntityTags>().Tags;
+            var lemmas = document.Get<Lemmas>().Values;
             for (int i = 0; i < tokens.Count; i++)
             {
                 writer.Write(tokens[i].Replace('\t', ' '));
                 writer.Write('\t');
-                writer.Write(span[i].Upos ?? "_");
+                writer.Write(UniversalPosNames.Name(pos.Upos[i]));
                 writer.Write('\t');
-                writer.Write(span[i].Lemma ?? tokens[i].Replace('\t', ' '));
+                writer.Write(lemmas[i].Replace('\t', ' '));
                 writer.Write('\t');
-                writer.Write(span[i].Ner ?? "_");
+                writer.Write(entities[i].ToString());
                 writer.Write('\t');
-                writer.Write(span[i].Xpos ?? "_");
+                writer.Write(pos.Xpos[i] ?? "_");
                 writer.Write('\n');
             }
             tokens.Clear();

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dabir.IO;
-using Dabir.Morphology;
 using Dabir.Segmentation;
 
 namespace Dabir.Cli.Commands;
@@ -39,22 +38,23 @@ internal static class TokenizeCommand
 
     private static int Run(string? inputPath, string format, string? outputPath, bool lenient)
     {
-        var segmenter = new Segmenter();
-        var lemmatizer = Lemmatizer.Default;
+        var pipeline = Pipelines.ForText();
         using var stream = CliIO.OpenInput(inputPath);
         var reader = new Utf8ChunkReader(stream, lenient);
         using var writer = CliIO.OpenOutput(outputPath);
         var state = new State();
         foreach (var chunk in reader.ReadChunks())
         {
-            var segmented = segmenter.Segment(chunk.Text.ToString());
+            var document = pipeline.Run(chunk.Text.ToString());
+            var segmented = document.Get<SegmentedText>();
+            var lemmas = document.Get<Lemmas>();
             switch (format)
             {
                 case "conllu":
-                    WriteConllu(writer, segmented, lemmatizer, state);
+                    WriteConllu(writer, segmented, lemmas, state);
                     break;
                 case "json":
-                    WriteJson(writer, segmented, lemmatizer, state);
+                    WriteJson(writer, segmented, lemmas, state);
                     break;
                 default:
                     WriteText(writer, segmented, state);
@@ -100,45 +100,14 @@ internal static class TokenizeCommand
         }
     }
 
-    private static ReadOnlySpan<char> Host(ReadOnlySpan<char> form, int cliticAt) => form[..cliticAt].TrimEnd('\u200C');
-
-    /// <summary>
-    /// The lemma of every word of a sentence (a split token gives two words, host then clitic), in context:
-    /// <see cref="Lemmatizer.LemmatizeSentence"/> decides participles by the word that follows.
-    /// </summary>
-    private static string[] SentenceLemmas(SegmentedText doc, Sentence sentence, Lemmatizer lemmatizer)
+    // The lemmas of a sentence's words, in order (a split token gives its host's, then its clitic's).
+    private static ArraySegment<string> SentenceLemmas(SegmentedText doc, Sentence sentence, Lemmas lemmas)
     {
-        var words = new List<string>(sentence.TokenCount + 4);
-        var clitic = new List<bool>(sentence.TokenCount + 4);
-        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
-        {
-            var form = doc.Form(doc.Tokens[t]);
-            int cliticAt = doc.CliticStarts[t];
-            if (cliticAt > 0)
-            {
-                words.Add(Host(form, cliticAt).ToString());
-                clitic.Add(false);
-                words.Add(form[cliticAt..].ToString());
-                clitic.Add(true);
-            }
-            else
-            {
-                words.Add(form.ToString());
-                clitic.Add(false);
-            }
-        }
-        var lemmas = new string?[words.Count];
-        lemmatizer.LemmatizeSentence(words, lemmas);
-        var result = new string[words.Count];
-        for (int i = 0; i < words.Count; i++)
-        {
-            result[i] = clitic[i] ? CliticSplitter.CliticLemma(words[i]) : lemmas[i] ?? words[i];
-        }
-        return result;
+        int first = doc.FirstWord(sentence.FirstToken);
+        return new ArraySegment<string>(lemmas.Values, first, doc.FirstWord(sentence.EndToken) - first);
     }
 
-
-    private static void WriteConllu(TextWriter writer, SegmentedText doc, Lemmatizer lemmatizer, State state)
+    private static void WriteConllu(TextWriter writer, SegmentedText doc, Lemmas lemmaLayer, State state)
     {
         var text = doc.Text.Text;
         foreach (var sentence in doc.Sentences)
@@ -154,7 +123,7 @@ internal static class TokenizeCommand
             writer.Write($"# sent_id = s{state.Sentence}\n# text = ");
             writer.Write(text.AsSpan(first.Start, last.End - first.Start));
             writer.Write('\n');
-            var lemmas = SentenceLemmas(doc, sentence, lemmatizer);
+            var lemmas = SentenceLemmas(doc, sentence, lemmaLayer);
             int id = 1;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
@@ -165,8 +134,8 @@ internal static class TokenizeCommand
                 int cliticAt = doc.CliticStarts[t];
                 if (cliticAt > 0)
                 {
-                    var host = Host(form, cliticAt);
-                    var clitic = form[cliticAt..];
+                    var host = doc.Form(doc.Words[doc.FirstWord(t)]);
+                    var clitic = doc.Form(doc.Words[doc.FirstWord(t) + 1]);
                     writer.Write($"{id}-{id + 1}\t");
                     writer.Write(form);
                     writer.Write($"\t_\t_\t_\t_\t_\t_\t_\t{misc}\n");
@@ -197,7 +166,7 @@ internal static class TokenizeCommand
         writer.Write('\n');
     }
 
-    private static void WriteJson(TextWriter writer, SegmentedText doc, Lemmatizer lemmatizer, State state)
+    private static void WriteJson(TextWriter writer, SegmentedText doc, Lemmas lemmaLayer, State state)
     {
         var text = doc.Text.Text;
         foreach (var sentence in doc.Sentences)
@@ -210,7 +179,7 @@ internal static class TokenizeCommand
             writer.Write($"{{\"sent_id\":\"s{state.Sentence}\",\"paragraph\":{state.Paragraph},\"start\":{state.SourceOffset + span.Start},\"end\":{state.SourceOffset + span.End},\"text\":\"");
             writer.Write(JsonEncodedText.Encode(text.AsSpan(first.Start, last.End - first.Start), Json).ToString());
             writer.Write("\",\"tokens\":[");
-            var lemmas = SentenceLemmas(doc, sentence, lemmatizer);
+            var lemmas = SentenceLemmas(doc, sentence, lemmaLayer);
             int w = 0;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
@@ -229,8 +198,8 @@ internal static class TokenizeCommand
                 int cliticAt = doc.CliticStarts[t];
                 if (cliticAt > 0)
                 {
-                    var host = Host(form, cliticAt);
-                    var clitic = form[cliticAt..];
+                    var host = doc.Form(doc.Words[doc.FirstWord(t)]);
+                    var clitic = doc.Form(doc.Words[doc.FirstWord(t) + 1]);
                     writer.Write($",\"words\":[{{\"form\":\"{Encode(host)}\",\"lemma\":\"{Encode(lemmas[w])}\"}},{{\"form\":\"{Encode(clitic)}\",\"lemma\":\"{Encode(lemmas[w + 1])}\"}}]}}");
                     w += 2;
                 }

@@ -13,31 +13,160 @@ public readonly record struct Sentence(int FirstToken, int TokenCount, int Parag
     public int EndToken => FirstToken + TokenCount;
 }
 
+/// <summary>A UD syntactic word: a token, or the host or the pronominal clitic of a token the segmenter splits («کشورمان» → «کشور» + «مان»).</summary>
+/// <param name="Start">Index of its first character in the repaired text.</param>
+/// <param name="Length">Number of characters (a host word excludes the half-space that joined it to its clitic).</param>
+/// <param name="Token">Index of the token it belongs to.</param>
+/// <param name="IsClitic">True for the clitic part of a split token.</param>
+public readonly record struct Word(int Start, int Length, int Token, bool IsClitic)
+{
+    /// <summary>Index just past its last character.</summary>
+    public int End => Start + Length;
+}
+
 /// <summary>
 /// Text after repair and segmentation: the aligned repaired text, its tokens, where a clitic starts inside
 /// each token, and its sentences. Spans are in the repaired text; <see cref="ToSource"/> maps them back.
 /// </summary>
 public sealed class SegmentedText
 {
+    private readonly Token[] _tokens;
+    private readonly int[] _cliticStarts;
+    private readonly Sentence[] _sentences;
+    private Word[]? _words;
+    private int[]? _firstWord;
+
     internal SegmentedText(AlignedText text, Token[] tokens, int[] cliticStarts, Sentence[] sentences)
     {
         Text = text;
-        Tokens = tokens;
-        CliticStarts = cliticStarts;
-        Sentences = sentences;
+        _tokens = tokens;
+        _cliticStarts = cliticStarts;
+        _sentences = sentences;
+    }
+
+    /// <summary>
+    /// Segmentation given by the caller (pre-tokenized input, as <c>dabir tag</c> reads): each line of
+    /// <paramref name="sentences"/> is a sentence of the given tokens, no token is split into words, and the text is
+    /// the tokens joined by spaces, one sentence per line, aligned to itself.
+    /// </summary>
+    public static SegmentedText FromTokens(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var builder = new System.Text.StringBuilder();
+        var tokens = new List<Token>();
+        var result = new Sentence[sentences.Count];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            if (s > 0)
+            {
+                builder.Append('\n');
+            }
+            int first = tokens.Count;
+            var sentence = sentences[s];
+            for (int i = 0; i < sentence.Count; i++)
+            {
+                if (i > 0)
+                {
+                    builder.Append(' ');
+                }
+                tokens.Add(new Token(builder.Length, sentence[i].Length, TokenKind.Word));
+                builder.Append(sentence[i]);
+            }
+            result[s] = new Sentence(first, tokens.Count - first, s);
+        }
+        return new SegmentedText(AlignedText.Identity(builder.ToString()), [.. tokens], new int[tokens.Count], result);
+    }
+
+    /// <summary>A segmentation of the same text holding only the sentences <paramref name="keep"/> accepts (tokens renumbered).</summary>
+    public SegmentedText Where(Func<Sentence, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var tokens = new List<Token>(_tokens.Length);
+        var clitics = new List<int>(_tokens.Length);
+        var sentences = new List<Sentence>(_sentences.Length);
+        foreach (var sentence in _sentences)
+        {
+            if (!keep(sentence))
+            {
+                continue;
+            }
+            sentences.Add(sentence with { FirstToken = tokens.Count });
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                tokens.Add(_tokens[t]);
+                clitics.Add(_cliticStarts[t]);
+            }
+        }
+        return sentences.Count == _sentences.Length ? this : new SegmentedText(Text, [.. tokens], [.. clitics], [.. sentences]);
     }
 
     /// <summary>The repaired text with its alignment to the source.</summary>
     public AlignedText Text { get; }
 
     /// <summary>The tokens, in order.</summary>
-    public IReadOnlyList<Token> Tokens { get; }
+    public IReadOnlyList<Token> Tokens => _tokens;
 
     /// <summary>Per token: offset (inside the token) where a clitic word starts, 0 when the token is one word.</summary>
-    public IReadOnlyList<int> CliticStarts { get; }
+    public IReadOnlyList<int> CliticStarts => _cliticStarts;
 
     /// <summary>The sentences, in order.</summary>
-    public IReadOnlyList<Sentence> Sentences { get; }
+    public IReadOnlyList<Sentence> Sentences => _sentences;
+
+    /// <summary>
+    /// The UD syntactic words, in order: one per token, two for a token split into host and pronominal clitic. The
+    /// taggers and the lemmatizer read words; a sentence's words are <see cref="FirstWord"/> of its first token up to
+    /// <see cref="FirstWord"/> of the token after its last.
+    /// </summary>
+    public IReadOnlyList<Word> Words
+    {
+        get
+        {
+            EnsureWords();
+            return _words!;
+        }
+    }
+
+    /// <summary>Index in <see cref="Words"/> of the first word of token <paramref name="token"/>; <c>Tokens.Count</c> gives the word count.</summary>
+    public int FirstWord(int token)
+    {
+        EnsureWords();
+        return _firstWord![token];
+    }
+
+    /// <summary>The characters of a word in the repaired text.</summary>
+    public ReadOnlySpan<char> Form(Word word) => Text.Text.AsSpan(word.Start, word.Length);
+
+    // Words are made on first use: `dabir tokenize` and the structure path never need them as a list.
+    private void EnsureWords()
+    {
+        if (_words is not null)
+        {
+            return;
+        }
+        var text = Text.Text.AsSpan();
+        var words = new List<Word>(_tokens.Length + (_tokens.Length >> 4));
+        var firstWord = new int[_tokens.Length + 1];
+        for (int t = 0; t < _tokens.Length; t++)
+        {
+            firstWord[t] = words.Count;
+            var token = _tokens[t];
+            int cliticAt = _cliticStarts[t];
+            if (cliticAt > 0)
+            {
+                // The host without the half-space that joined it to the clitic («خانه‌اش» → «خانه» + «اش»).
+                int hostLength = text.Slice(token.Start, cliticAt).TrimEnd(PersianChars.Zwnj).Length;
+                words.Add(new Word(token.Start, hostLength, t, IsClitic: false));
+                words.Add(new Word(token.Start + cliticAt, token.Length - cliticAt, t, IsClitic: true));
+            }
+            else
+            {
+                words.Add(new Word(token.Start, token.Length, t, IsClitic: false));
+            }
+        }
+        firstWord[_tokens.Length] = words.Count;
+        _firstWord = firstWord;
+        _words = [.. words];
+    }
 
     /// <summary>The characters of a token in the repaired text.</summary>
     public ReadOnlySpan<char> Form(Token token) => Text.Text.AsSpan(token.Start, token.Length);

@@ -186,9 +186,28 @@ public static class DocumentJsonWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        // Filled by the event stage.
-        writer.WriteStartArray("events");
-        writer.WriteEndArray();
+        // Later layers' sections; "events" keeps its place in the schema and is an empty array without an event stage.
+        IRecordSection? events = null;
+        foreach (var section in doc.Sections)
+        {
+            if (section.PropertyName == "events")
+            {
+                events = section;
+                continue;
+            }
+            writer.WritePropertyName(section.PropertyName);
+            section.WriteValue(writer, doc.Document!);
+        }
+        writer.WritePropertyName("events");
+        if (events is null)
+        {
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+        }
+        else
+        {
+            events.WriteValue(writer, doc.Document!);
+        }
         WriteText(writer, "text", doc.Text);
         WriteText(writer, "sourceText", doc.SourceText);
         writer.WriteEndObject();

@@ -4,59 +4,33 @@ using Dabir.News.Attribution;
 using Dabir.News.Dates;
 using Dabir.News.Numbers;
 using Dabir.News.Structure;
-using Dabir.Morphology;
-using Dabir.Repair;
-using Dabir.Segmentation;
+using Dabir.Pipeline;
 using Dabir.Text;
 
 namespace Dabir.News;
 
 /// <summary>
-/// Reads one article into a <see cref="NewsDocument"/>: repairs the text, finds title, lead and body
-/// paragraphs (dropping the repeated lead, repeats and boilerplate), the credited agency, dateline, reporter,
-/// publication date, dates and numbers; optionally segments the kept text into sentences and tokens, and tags
-/// the tokens (UPOS, lemma) and finds named entities with the caller's annotators. Immutable and thread-safe:
-/// build one and share it across threads.
+/// The article-reading stage: on the repaired text, finds title, lead and body paragraphs (dropping the repeated lead,
+/// repeats and boilerplate), the credited agency, dateline, reporter, publication date, dates and numbers. Requires
+/// the <see cref="ArticleFields"/> input and the repaired <see cref="AlignedText"/>; provides the
+/// <see cref="ArticleLayout"/> and the <see cref="TextRegions"/> later stages analyse (title, lead, kept paragraphs).
+/// Immutable and thread-safe.
 /// </summary>
-public sealed class ArticleAnalyzer
+public sealed class ArticleReadingStage : IDocumentStage
 {
-    private readonly PersianNormalizer _normalizer;
-
     /// <summary>Longest first paragraph still taken as a headline when the text has no other marker.</summary>
     private const int MaxTitleLength = 300;
 
-    /// <summary>
-    /// The repair rules analyze uses by default: <see cref="NormalizerOptions.Default"/> with
-    /// <see cref="NormalizerOptions.RemoveControlCharacters"/> off. A document record stays faithful to the
-    /// published text: directional marks (LRM/RLM), ZWJ and soft hyphens carry display intent there, and the
-    /// title, lead and paragraphs should read as published (<c>dabir normalize</c> still removes them).
-    /// </summary>
-    public static NormalizerOptions DefaultRepairOptions { get; } = NormalizerOptions.Default with { RemoveControlCharacters = false };
+    /// <inheritdoc />
+    public string Name => "article";
 
-    private readonly Segmenter? _segmenter;
+    /// <inheritdoc />
+    public IReadOnlyList<Type> Requires { get; } = [typeof(ArticleFields), typeof(AlignedText)];
 
-    // Dabir.News takes its tagging stage from the caller as Core's ITokenAnnotator rather than referencing
-    // Dabir.Models: reading structure, agency and dates needs no model weights (the library stays small and the
-    // structure path fast), and a caller may bring other taggers. Entities come from the annotators' BIO layer.
-    private readonly ITokenAnnotator[] _annotators;
+    /// <inheritdoc />
+    public IReadOnlyList<Type> Provides { get; } = [typeof(ArticleLayout), typeof(TextRegions)];
 
-    /// <summary>
-    /// Creates an analyzer that repairs text with <paramref name="normalizer"/> (<see cref="DefaultRepairOptions"/>
-    /// when null). With a <paramref name="segmenter"/>, the record's <c>sentences</c> and <c>tokens</c> are filled
-    /// for the title, lead and body (from the repaired text already made; its own normalizer is not used). With
-    /// <paramref name="annotators"/> (for instance <c>Dabir.Models.TaggerAnnotator.WithLemmas()</c>: UPOS, NER, then
-    /// lemmas), each kept sentence's UD words are annotated in that order: tokens get UPOS and lemma, and the
-    /// record gets <c>entities</c> from the NER layer (BIO tags). Tagging implies segmentation: a segmenter over
-    /// <paramref name="normalizer"/> is made when none is given.
-    /// </summary>
-    public ArticleAnalyzer(PersianNormalizer? normalizer = null, Segmenter? segmenter = null, IReadOnlyList<ITokenAnnotator>? annotators = null)
-    {
-        _normalizer = normalizer ?? new PersianNormalizer(DefaultRepairOptions);
-        _annotators = annotators is null ? [] : [.. annotators];
-        _segmenter = segmenter ?? (_annotators.Length > 0 ? new Segmenter(_normalizer) : null);
-    }
-
-    private enum Role { Unknown, Title, Lead, Body }
+    internal enum Role { Unknown, Title, Lead, Body }
 
     private struct Line
     {
@@ -78,14 +52,15 @@ public sealed class ArticleAnalyzer
         public string Key(string text) => _key ??= TextFold.Key(text.AsSpan(Start, End - Start));
     }
 
-    /// <summary>Analyses one article.</summary>
-    public NewsDocument Analyze(ArticleInput input)
+    /// <inheritdoc />
+    public void Run(AnalysisDocument document, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var (source, lines) = Compose(input);
-        var aligned = _normalizer.NormalizeAligned(source);
+        ArgumentNullException.ThrowIfNull(document);
+        var fields = document.Get<ArticleFields>();
+        var input = fields.Input;
+        var aligned = document.Get<AlignedText>();
         string text = aligned.Text;
-        var lineInfos = SplitLines(text, lines);
+        var lineInfos = SplitLines(text, fields.LineRoles);
 
         var removed = new List<(int Start, int End, string Reason)>();
         DateMention? published = DateFinder.ParseField(input.Published);
@@ -219,15 +194,8 @@ public sealed class ArticleAnalyzer
             NumberFinder.Find(text, s, e, taken, numbers);
         }
 
-        var (sentences, tokens, entities) = _segmenter is null ? ([], [], []) : Segment(_segmenter, aligned, contentSpans);
-
-        return new NewsDocument
+        document.Set(new ArticleLayout
         {
-            Id = input.Id,
-            Origin = input.Origin,
-            Url = input.Url,
-            SourceText = source,
-            Text = text,
             Title = title is null ? null : Field(aligned, title.Start, title.End),
             Lead = lead is null ? null : Field(aligned, lead.Start, lead.End),
             Paragraphs = [.. kept.Select(p => Field(aligned, p.Start, p.End))],
@@ -238,188 +206,8 @@ public sealed class ArticleAnalyzer
             Published = published,
             Dates = [.. dates.Select(d => new DateMention(text[d.Start..d.End], aligned.ToSource(TextSpan.FromBounds(d.Start, d.End)), d.Iso, d.Calendar, d.Time, d.Relative))],
             Numbers = [.. numbers.Select(n => new NumberMention(text[n.Start..n.End], aligned.ToSource(TextSpan.FromBounds(n.Start, n.End)), n.Value, n.Unit))],
-            Sentences = sentences,
-            Tokens = tokens,
-            Entities = entities,
-        };
-    }
-
-    // Sentences and tokens of the content (title, lead, kept paragraphs); removed lines are not segmented into
-    // the record. A sentence never crosses a line, so it is kept or dropped whole. With annotators, each kept
-    // sentence is tagged on its own, so an entity never crosses a sentence.
-    private (List<Sentence>, List<Token>, List<NamedEntity>) Segment(Segmenter segmenter, AlignedText aligned, List<(int Start, int End)> content)
-    {
-        var segmented = segmenter.Segment(aligned);
-        var sentences = new List<Sentence>();
-        var tokens = new List<Token>();
-        var entities = new List<NamedEntity>();
-        var tagger = _annotators.Length > 0 ? new SentenceTagger(_annotators) : null;
-        string text = aligned.Text;
-        var ordered = content.OrderBy(c => c.Start).ToList();
-        int span = 0;
-        foreach (var sentence in segmented.Sentences)
-        {
-            if (sentence.TokenCount == 0)
-            {
-                continue;
-            }
-            var first = segmented.Tokens[sentence.FirstToken];
-            while (span < ordered.Count && ordered[span].End <= first.Start)
-            {
-                span++;
-            }
-            if (span == ordered.Count || first.Start < ordered[span].Start)
-            {
-                continue;
-            }
-            int firstKept = tokens.Count;
-            if (tagger is null)
-            {
-                for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
-                {
-                    var t = segmented.Tokens[i];
-                    tokens.Add(new Token(text.Substring(t.Start, t.Length), null, null, aligned.ToSource(new TextSpan(t.Start, t.Length))));
-                }
-            }
-            else
-            {
-                tagger.Tag(segmented, sentence, tokens, entities);
-            }
-            var last = segmented.Tokens[sentence.EndToken - 1];
-            sentences.Add(new Sentence(aligned.ToSource(TextSpan.FromBounds(first.Start, last.End)), firstKept, sentence.TokenCount));
-        }
-        return (sentences, tokens, entities);
-    }
-
-    /// <summary>
-    /// Tags one sentence at a time on its UD words (a token with a pronominal clitic gives its host and the clitic,
-    /// as the UPOS model was trained on) and maps the words back to the record's tokens: a token takes its host
-    /// word's UPOS and lemma, and an entity covers the tokens of its words. Buffers are reused across the sentences
-    /// of one article; one instance per <see cref="Analyze"/> call keeps the analyzer thread-safe.
-    /// </summary>
-    private sealed class SentenceTagger(ITokenAnnotator[] annotators)
-    {
-        private static readonly string[] KnownLabels = ["PER", "ORG", "LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"];
-
-        private readonly List<string> _words = [];
-        private readonly List<int> _tokenOfWord = [];
-        private readonly List<bool> _isClitic = [];
-        private readonly List<int> _hostWord = [];
-        private TokenAnnotation[] _annotations = new TokenAnnotation[64];
-
-        public void Tag(SegmentedText segmented, Dabir.Segmentation.Sentence sentence, List<Token> tokens, List<NamedEntity> entities)
-        {
-            var aligned = segmented.Text;
-            string text = aligned.Text;
-            int firstKept = tokens.Count;
-            _words.Clear();
-            _tokenOfWord.Clear();
-            _isClitic.Clear();
-            _hostWord.Clear();
-            var forms = new string[sentence.TokenCount];
-            for (int i = 0; i < sentence.TokenCount; i++)
-            {
-                int index = sentence.FirstToken + i;
-                var t = segmented.Tokens[index];
-                string form = text.Substring(t.Start, t.Length);
-                forms[i] = form;
-                _hostWord.Add(_words.Count);
-                int cliticAt = segmented.CliticStarts[index];
-                if (cliticAt > 0)
-                {
-                    // The host without the half-space that joined it to the clitic («خانه‌اش» → «خانه» + «اش»).
-                    AddWord(form.AsSpan(0, cliticAt).TrimEnd(PersianChars.Zwnj).ToString(), i, clitic: false);
-                    AddWord(form[cliticAt..], i, clitic: true);
-                }
-                else
-                {
-                    AddWord(form, i, clitic: false);
-                }
-            }
-            int n = _words.Count;
-            if (_annotations.Length < n)
-            {
-                _annotations = new TokenAnnotation[Math.Max(n, 2 * _annotations.Length)];
-            }
-            var annotations = _annotations.AsSpan(0, n);
-            annotations.Clear();
-            foreach (var annotator in annotators)
-            {
-                annotator.Annotate(_words, annotations);
-            }
-            for (int i = 0; i < forms.Length; i++)
-            {
-                var t = segmented.Tokens[sentence.FirstToken + i];
-                ref readonly var host = ref annotations[_hostWord[i]];
-                tokens.Add(new Token(forms[i], host.Lemma, host.Upos, aligned.ToSource(new TextSpan(t.Start, t.Length)), host.Xpos));
-            }
-            AddEntities(segmented, sentence, annotations, firstKept, entities);
-        }
-
-        private void AddWord(string word, int token, bool clitic)
-        {
-            _words.Add(word);
-            _tokenOfWord.Add(token);
-            _isClitic.Add(clitic);
-        }
-
-        // Groups BIO tags into mentions: a B tag, an I tag of another label, or the end of the sentence closes the
-        // open one. A mention cannot open on a clitic (its host belongs to another word, maybe another mention),
-        // so leading clitics are dropped; mentions therefore cover whole tokens and never overlap.
-        private void AddEntities(SegmentedText segmented, Dabir.Segmentation.Sentence sentence, ReadOnlySpan<TokenAnnotation> annotations,
-            int firstKept, List<NamedEntity> entities)
-        {
-            int start = -1;
-            string? label = null;
-            for (int w = 0; w <= annotations.Length; w++)
-            {
-                string? tag = w < annotations.Length ? annotations[w].Ner : null;
-                bool inside = tag is { Length: > 2 } && tag[1] == '-' && tag[0] is 'B' or 'I';
-                var tagLabel = inside ? tag.AsSpan(2) : default;
-                if (start >= 0 && (!inside || tag![0] == 'B' || !tagLabel.SequenceEqual(label)))
-                {
-                    Close(segmented, sentence, start, w, label!, firstKept, entities);
-                    start = -1;
-                }
-                if (inside && start < 0)
-                {
-                    start = w;
-                    label = LabelOf(tagLabel);
-                }
-            }
-        }
-
-        private void Close(SegmentedText segmented, Dabir.Segmentation.Sentence sentence, int start, int end, string label,
-            int firstKept, List<NamedEntity> entities)
-        {
-            while (start < end && _isClitic[start])
-            {
-                start++;
-            }
-            if (start == end)
-            {
-                return;
-            }
-            int firstToken = _tokenOfWord[start], lastToken = _tokenOfWord[end - 1];
-            var first = segmented.Tokens[sentence.FirstToken + firstToken];
-            var last = segmented.Tokens[sentence.FirstToken + lastToken];
-            var bounds = TextSpan.FromBounds(first.Start, last.End);
-            entities.Add(new NamedEntity(
-                segmented.Text.Text[first.Start..last.End], label, segmented.Text.ToSource(bounds),
-                firstKept + firstToken, lastToken - firstToken + 1));
-        }
-
-        private static string LabelOf(ReadOnlySpan<char> code)
-        {
-            foreach (string known in KnownLabels)
-            {
-                if (code.SequenceEqual(known))
-                {
-                    return known;
-                }
-            }
-            return code.ToString();
-        }
+        });
+        document.Set(new TextRegions([.. contentSpans.OrderBy(c => c.Start).Select(c => TextSpan.FromBounds(c.Start, c.End))]));
     }
 
     /// <summary>Date lines are dropped in the header (the first lines); lower down only stamps with a time or a word such as «تاریخ انتشار» are.</summary>
@@ -463,7 +251,7 @@ public sealed class ArticleAnalyzer
 
     // Plain text is analysed as is; fields are laid out as title, lead and body paragraphs separated by blank
     // lines, and every source line remembers which field it came from.
-    private static (string Source, List<(Role Role, int Field)>? Lines) Compose(ArticleInput input)
+    internal static (string Source, List<(Role Role, int Field)>? Lines) Compose(ArticleInput input)
     {
         if (input.PlainText is not null)
         {
