@@ -3,6 +3,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Dabir.News;
 using Dabir.News.Json;
+using Dabir.Models;
 using Dabir.News.Readers;
 using Dabir.Pipeline;
 
@@ -53,5 +54,48 @@ public class AnalyzeBenchmarks
             }
         }
         return paragraphs;
+    }
+}
+
+/// <summary>
+/// The default <c>analyze</c> level, one thread: article reading, segmentation, taggers, lemmas and entity mentions
+/// on the first 100 fars-dev records, built from the same stages as the CLI's pipeline. Later stages (actors,
+/// events) are measured as the difference to <c>full</c>.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
+public class FullPipelineBenchmarks
+{
+    private readonly DocumentPipeline _structure = new DocumentPipelineBuilder().UseArticleReading().Build();
+    private readonly DocumentPipeline _tokens = new DocumentPipelineBuilder().UseArticleReading().UseSegmentation().Build();
+    private readonly DocumentPipeline _full = new DocumentPipelineBuilder().UseArticleReading().UseSegmentation()
+        .UseTaggers().UseLemmas().UseEntityMentions().Build();
+    private List<ArticleInput> _inputs = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        string path = Path.Combine(BenchData.SharedRoot(), "data", "news", "fars-dev.jsonl");
+        _inputs = [.. ArticleSource.FromPath(path).Take(100).Select(ArticleSource.Read)];
+        Run(_full); // model weights load outside the measurement
+    }
+
+    [Benchmark(Baseline = true, Description = "structure (100 records)")]
+    public int Structure() => Run(_structure);
+
+    [Benchmark(Description = "tokens (100 records)")]
+    public int Tokens() => Run(_tokens);
+
+    [Benchmark(Description = "full: taggers, lemmas, entities (100 records)")]
+    public int Full() => Run(_full);
+
+    private int Run(DocumentPipeline pipeline)
+    {
+        int layers = 0;
+        foreach (var input in _inputs)
+        {
+            layers += pipeline.Run(ArticleFields.Create(input)).LayerTypes.Count();
+        }
+        return layers;
     }
 }

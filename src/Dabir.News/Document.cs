@@ -111,13 +111,24 @@ public sealed class NewsDocument
             for (int t = 0; t < segmented.Tokens.Count; t++)
             {
                 var token = segmented.Tokens[t];
-                int host = pos is null && lemmas is null ? -1 : segmented.FirstWord(t);
+                int host = segmented.FirstWord(t), end = segmented.FirstWord(t + 1);
+                TokenWord[]? words = null;
+                if (end - host > 1)
+                {
+                    words = new TokenWord[end - host];
+                    for (int w = host; w < end; w++)
+                    {
+                        words[w - host] = new TokenWord(segmented.Form(segmented.Words[w]).ToString(), lemmas?.Values[w],
+                            pos is null ? null : UniversalPosNames.Name(pos.Upos[w]), pos?.Xpos[w]);
+                    }
+                }
                 tokens.Add(new Token(
                     text.Substring(token.Start, token.Length),
                     lemmas?.Values[host],
                     pos is null ? null : UniversalPosNames.Name(pos.Upos[host]),
                     aligned.ToSource(new TextSpan(token.Start, token.Length)),
-                    pos?.Xpos[host]));
+                    pos?.Xpos[host],
+                    words));
             }
             if (document.Find<EntityMentions>() is { } mentions)
             {
@@ -234,7 +245,16 @@ public sealed record Sentence(TextSpan Span, int FirstToken, int TokenCount);
 /// <param name="Span">Source span.</param>
 /// <param name="Xpos">Language-specific POS tag in the tagger's convention (PerDT: N_IANM, V_ACT, …), of the host
 /// word like <paramref name="Upos"/>, when tagged.</param>
-public sealed record Token(string Form, string? Lemma, string? Upos, TextSpan Span, string? Xpos = null);
+/// <param name="Words">The UD words of a token the segmenter splits (host, then pronominal clitic), each with its own
+/// lemma and tags; null for a token that is one word.</param>
+public sealed record Token(string Form, string? Lemma, string? Upos, TextSpan Span, string? Xpos = null, IReadOnlyList<TokenWord>? Words = null);
+
+/// <summary>A UD word of a split token («کشورمان» → «کشور» + «مان»).</summary>
+/// <param name="Form">The word as in the repaired text.</param>
+/// <param name="Lemma">Its lemma, when lemmatized.</param>
+/// <param name="Upos">Its UPOS, when tagged.</param>
+/// <param name="Xpos">Its XPOS, when tagged.</param>
+public sealed record TokenWord(string Form, string? Lemma, string? Upos, string? Xpos);
 
 /// <summary>A named entity: a run of whole tokens inside one sentence (filled by the tagging stage).</summary>
 /// <param name="Text">The mention as in the repaired text (from its first token's start to its last token's end).</param>

@@ -171,6 +171,20 @@ public static class DocumentJsonWriter
             WriteNullable(writer, "upos", t.Upos);
             WriteNullable(writer, "xpos", t.Xpos);
             WriteSpan(writer, t.Span);
+            if (t.Words is { } words)
+            {
+                writer.WriteStartArray("words");
+                foreach (var w in words)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("form", w.Form);
+                    WriteNullable(writer, "lemma", w.Lemma);
+                    WriteNullable(writer, "upos", w.Upos);
+                    WriteNullable(writer, "xpos", w.Xpos);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
