@@ -50,7 +50,7 @@ public sealed class ArticleLayout
     /// <summary>The publishing agency or outlet credited by the article, when found.</summary>
     public AgencyMention? Agency { get; init; }
 
-    /// <summary>The dateline place, when found.</summary>
+    /// <summary>The dateline place («به گزارش خبرگزاری مهر از تبریز»، «مشهد - ایرنا -»), when found.</summary>
     public TextField? Dateline { get; init; }
 
     /// <summary>The reporter or author when the article names one.</summary>

@@ -37,35 +37,38 @@ public sealed class NewsDocument
     /// <summary>The repaired text (characters, spacing, half-spaces), line for line like the source.</summary>
     public required string Text { get; init; }
 
-    /// <summary>The headline, when the article has one.</summary>
-    public TextField? Title { get; init; }
+    /// <summary>What article reading found: structure, attribution, dates and numbers.</summary>
+    public required ArticleLayout Layout { get; init; }
 
-    /// <summary>The lead (summary paragraph), when the article has one; never repeated in <see cref="Paragraphs"/>.</summary>
-    public TextField? Lead { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Title"/>
+    public TextField? Title => Layout.Title;
 
-    /// <summary>Body paragraphs in order, without the repeated lead, repeats and boilerplate.</summary>
-    public required IReadOnlyList<TextField> Paragraphs { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Lead"/>
+    public TextField? Lead => Layout.Lead;
 
-    /// <summary>Lines and paragraphs left out of the structure, each with the reason.</summary>
-    public required IReadOnlyList<RemovedText> Removed { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Paragraphs"/>
+    public IReadOnlyList<TextField> Paragraphs => Layout.Paragraphs;
 
-    /// <summary>The publishing agency or outlet credited by the article, when found.</summary>
-    public AgencyMention? Agency { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Removed"/>
+    public IReadOnlyList<RemovedText> Removed => Layout.Removed;
 
-    /// <summary>The dateline place («به گزارش خبرگزاری مهر از تبریز»، «مشهد - ایرنا -»), when found.</summary>
-    public TextField? Dateline { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Agency"/>
+    public AgencyMention? Agency => Layout.Agency;
 
-    /// <summary>The reporter or author when the article names one.</summary>
-    public TextField? Reporter { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Dateline"/>
+    public TextField? Dateline => Layout.Dateline;
 
-    /// <summary>The publication date: from the record's field, the page's meta tags or a date line under the title.</summary>
-    public DateMention? Published { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Reporter"/>
+    public TextField? Reporter => Layout.Reporter;
 
-    /// <summary>Dates written in the title, lead and body, normalized to ISO 8601.</summary>
-    public required IReadOnlyList<DateMention> Dates { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Published"/>
+    public DateMention? Published => Layout.Published;
 
-    /// <summary>Numbers written in the title, lead and body, in digits or in words, with their values.</summary>
-    public required IReadOnlyList<NumberMention> Numbers { get; init; }
+    /// <inheritdoc cref="ArticleLayout.Dates"/>
+    public IReadOnlyList<DateMention> Dates => Layout.Dates;
+
+    /// <inheritdoc cref="ArticleLayout.Numbers"/>
+    public IReadOnlyList<NumberMention> Numbers => Layout.Numbers;
 
     /// <summary>Sentences; filled by the segmentation stage (empty after article reading alone).</summary>
     public IReadOnlyList<Sentence> Sentences { get; init; } = [];
@@ -145,16 +148,7 @@ public sealed class NewsDocument
             Url = input.Url,
             SourceText = document.SourceText,
             Text = aligned.Text,
-            Title = layout.Title,
-            Lead = layout.Lead,
-            Paragraphs = layout.Paragraphs,
-            Removed = layout.Removed,
-            Agency = layout.Agency,
-            Dateline = layout.Dateline,
-            Reporter = layout.Reporter,
-            Published = layout.Published,
-            Dates = layout.Dates,
-            Numbers = layout.Numbers,
+            Layout = layout,
             Sentences = sentences,
             Tokens = tokens,
             Entities = entities,
