@@ -132,7 +132,7 @@ internal static class TokenizeCommand
         var result = new string[words.Count];
         for (int i = 0; i < words.Count; i++)
         {
-            result[i] = clitic[i] ? CliticSplitter.CliticLemma(words[i]) : lemmas[i] ?? words[i];
+            result[i] = clitic[i] ? Clitics.Lemma(words[i]) : lemmas[i] ?? words[i];
         }
         return result;
     }

@@ -1,4 +1,3 @@
-using Dabir.Segmentation;
 using Dabir.Text;
 
 namespace Dabir.Morphology;
@@ -15,8 +14,6 @@ public sealed class Lemmatizer
 {
     private static readonly Lazy<Lemmatizer> DefaultLemmatizer = new(() => new Lemmatizer(LemmaLexicon.Default));
 
-    // Pronominal clitics as written after a consonant, after «ه» (with ا) and after a long vowel (with ی).
-    private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
     private static readonly string[] EzafeEndings = ["ای", "یی", "ی"];
     // Plural and comparative endings; «true» restores the silent «ه» the ending replaced (بندگان → بنده).
     private static readonly (string Ending, bool RestoresHeh)[] PluralEndings =
@@ -150,9 +147,9 @@ public sealed class Lemmatizer
             return null;
         }
         var k = key[..n];
-        if (CliticSplitter.IsBareClitic(k) || k is "ست")
+        if (Clitics.IsBare(k) || k is "ست")
         {
-            return CliticSplitter.CliticLemma(k);
+            return Clitics.Lemma(k);
         }
         // Person endings of the copula split off a host («خوشحال» + «ند») and «ین» split off «همین»-like tokens.
         if (k is "ند" or "اند" or "ید" or "ی")
@@ -315,10 +312,10 @@ public sealed class Lemmatizer
         string? best = null;
         int bestBase = 0;
         Span<char> buffer = stackalloc char[LemmaKey.MaxLength + 1];
-        for (int c = -1; c < (allowClitic ? Clitics.Length : 0); c++)
+        for (int c = -1; c < (allowClitic ? Clitics.Pronominal.Length : 0); c++)
         {
-            int cLen = c < 0 ? 0 : Clitics[c].Length;
-            if (c >= 0 && !key.EndsWith(Clitics[c], StringComparison.Ordinal))
+            int cLen = c < 0 ? 0 : Clitics.Pronominal[c].Length;
+            if (c >= 0 && !key.EndsWith(Clitics.Pronominal[c], StringComparison.Ordinal))
             {
                 continue;
             }

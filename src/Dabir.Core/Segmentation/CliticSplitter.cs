@@ -133,35 +133,4 @@ public sealed class CliticSplitter
         }
         return index;
     }
-
-    /// <summary>True when a lemma key is a pronominal clitic standing alone (a word of a split token).</summary>
-    public static bool IsBareClitic(ReadOnlySpan<char> key) => key is "ش" or "م" or "ت" or "مان" or "تان" or "شان" or "اش" or "ام" or "ات" or "یش" or "یم" or "یت" or "یمان" or "یتان" or "یشان";
-
-    /// <summary>The UD lemma of a clitic word: «ش» → «او», «مان» → «ما», «را» → «را», «ست» → «است».</summary>
-    public static string CliticLemma(ReadOnlySpan<char> clitic)
-    {
-        Span<char> buffer = stackalloc char[8];
-        int n = clitic.Length <= 8 ? PersianFold.Fold(clitic, buffer, PersianFoldOptions.LemmaKey) : -1;
-        var key = n > 0 ? buffer[..n] : ReadOnlySpan<char>.Empty;
-        if (key.StartsWith("ی") && key.Length > 1)
-        {
-            key = key[1..];
-        }
-        if (key.StartsWith("ا") && key.Length > 1)
-        {
-            key = key[1..];
-        }
-        return key switch
-        {
-            "ش" => "او",
-            "م" => "من",
-            "ت" => "تو",
-            "مان" => "ما",
-            "تان" => "شما",
-            "شان" => "آنها",
-            "را" => "را",
-            "ست" or "س" => "است",
-            _ => clitic.ToString(),
-        };
-    }
 }
