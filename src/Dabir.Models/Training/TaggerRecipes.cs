@@ -61,6 +61,8 @@ internal static class TaggerRecipes
     /// marks and ZWNJ).</summary>
     public static List<string> TokenizeRaw(string line)
     {
+        // Not Segmentation.Tokenizer: the shipped word clusters and entity phrases were learned on these splits, and a
+        // retraining must reproduce them.
         var tokens = new List<string>();
         int start = -1;
         for (int i = 0; i <= line.Length; i++)

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Dabir.News.Structure;
+using Dabir.Text;
 
 namespace Dabir.News.Attribution;
 
@@ -146,18 +147,12 @@ internal static partial class AttributionFinder
         for (int k = from; k < words.Count && k < from + AgencyTable.MaxNameWords; k++)
         {
             var core = text.AsSpan(start + words[k].CoreStart, words[k].CoreEnd - words[k].CoreStart);
-            foreach (char c in core)
+            int folded = PersianFold.Fold(core, key[length..], PersianFoldOptions.ComparisonKey);
+            if (folded < 0)
             {
-                char f = TextFold.Fold(c);
-                if (f != '\0')
-                {
-                    if (length == key.Length)
-                    {
-                        return best;
-                    }
-                    key[length++] = f;
-                }
+                return best; // longer than any agency name
             }
+            length += folded;
             if (AgencyTable.FindByKey(key[..length]) is { } agency)
             {
                 best = (agency, k);

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dabir.News.Structure;
+using Dabir.Text;
 
 namespace Dabir.News.Dates;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Dabir.News.Structure;
+using Dabir.Text;
 
 namespace Dabir.News.Numbers;
 

@@ -12,9 +12,6 @@ internal static class TextFold
     /// (<see cref="PersianFold"/> with <see cref="PersianFoldOptions.ComparisonKey"/>).</summary>
     public static string Key(ReadOnlySpan<char> text) => PersianFold.Fold(text, PersianFoldOptions.ComparisonKey);
 
-    /// <summary>The folded form of one character, or NUL when the character does not count.</summary>
-    public static char Fold(char c) => PersianFold.FoldChar(c, PersianFoldOptions.ComparisonKey);
-
     /// <summary>Value of an ASCII, Arabic-Indic or Persian digit.</summary>
     public static int DigitValue(char c) => c switch
     {
@@ -98,20 +95,6 @@ internal static class TextFold
         return prev[m - n + budget] <= budget;
     }
 
-    /// <summary>Number of whitespace-separated words.</summary>
-    public static int WordCount(ReadOnlySpan<char> text)
-    {
-        int count = 0;
-        bool inWord = false;
-        foreach (char c in text)
-        {
-            bool space = char.IsWhiteSpace(c);
-            if (!space && !inWord)
-            {
-                count++;
-            }
-            inWord = !space;
-        }
-        return count;
-    }
+    /// <summary>Number of whitespace-separated words (<see cref="Words.Count"/>; kept for ArticleAnalyzer's calls).</summary>
+    public static int WordCount(ReadOnlySpan<char> text) => Words.Count(text);
 }
