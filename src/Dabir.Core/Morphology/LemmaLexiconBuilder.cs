@@ -490,6 +490,7 @@ public static class LemmaLexiconBuilder
     }
 
     /// <summary>A lemma as written out: Persian yeh and kaf, no diacritics, half-spaces kept.</summary>
+    // Not PersianFold: this is output text, not a key; half-spaces and the hamza above stay, teh marbuta is not folded.
     private static string Clean(string word)
     {
         var sb = new StringBuilder(word.Length);

@@ -100,14 +100,15 @@ public sealed class CliticSplitter
         {
             return 0;
         }
-        // Walk back over the clitic's key characters in the written word (which may carry marks or a half-space).
+        // Walk back over the clitic's key characters in the written word (which may carry marks or a half-space):
+        // the characters the lemma key keeps.
         int index = word.Length;
         int remaining = cliticLength;
         while (index > 0 && remaining > 0)
         {
             index--;
             char c = word[index];
-            if (!(c == PersianChars.Zwnj || c == '\u200D' || c == PersianChars.Kashida || PersianChars.IsMark(c)))
+            if (PersianFold.FoldChar(c, PersianFoldOptions.LemmaKey) != '\0')
             {
                 remaining--;
             }
@@ -122,7 +123,7 @@ public sealed class CliticSplitter
         while (index < word.Length && count > 0)
         {
             char c = word[index++];
-            if (!(c == PersianChars.Zwnj || c == '\u200D' || c == PersianChars.Kashida || PersianChars.IsMark(c)))
+            if (PersianFold.FoldChar(c, PersianFoldOptions.LemmaKey) != '\0')
             {
                 count--;
             }

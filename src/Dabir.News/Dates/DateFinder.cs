@@ -154,6 +154,7 @@ internal static partial class DateFinder
         return t.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    // Not PersianFold: the text is repaired already and the tables hold its spellings; only half-spaces and spaces vary.
     private static string Squeeze(string s) => s.Replace("\u200c", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>Finds the dates in <paramref name="text"/>[start, end), resolving relative ones against <paramref name="published"/>.</summary>
