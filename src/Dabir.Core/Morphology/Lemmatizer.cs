@@ -1,4 +1,3 @@
-using Dabir.Segmentation;
 using Dabir.Text;
 
 namespace Dabir.Morphology;
@@ -15,8 +14,6 @@ public sealed class Lemmatizer
 {
     private static readonly Lazy<Lemmatizer> DefaultLemmatizer = new(() => new Lemmatizer(LemmaLexicon.Default));
 
-    // Pronominal clitics as written after a consonant, after «ه» (with ا) and after a long vowel (with ی).
-    private static readonly string[] Clitics = ["شان", "تان", "مان", "یشان", "یتان", "یمان", "اش", "ام", "ات", "یش", "یم", "یت", "ش", "م", "ت"];
     private static readonly string[] EzafeEndings = ["ای", "یی", "ی"];
     // Plural and comparative endings; «true» restores the silent «ه» the ending replaced (بندگان → بنده).
     private static readonly (string Ending, bool RestoresHeh)[] PluralEndings =
@@ -89,7 +86,7 @@ public sealed class Lemmatizer
     private string? ParticipleStem(string word)
     {
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
-        int n = word.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(word, key) : -1;
+        int n = word.Length <= LemmaKey.MaxLength ? PersianFold.Fold(word, key, PersianFoldOptions.LemmaKey) : -1;
         if (n < 3 || key[n - 1] != 'ه' || !_lexicon.Verbs.TryGetValue(key[..n], out var verb))
         {
             return null;
@@ -136,7 +133,7 @@ public sealed class Lemmatizer
         {
             // «کرده‌ام» is a verb (perfect), «خانه‌ام» a noun with a clitic.
             Span<char> verbKey = stackalloc char[LemmaKey.MaxLength];
-            int length = word.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(word, verbKey) : -1;
+            int length = word.Length <= LemmaKey.MaxLength ? PersianFold.Fold(word, verbKey, PersianFoldOptions.LemmaKey) : -1;
             if (length > 0 && _lexicon.Verbs.TryGetValue(verbKey[..length], out var perfect))
             {
                 return perfect.Lemma;
@@ -144,15 +141,15 @@ public sealed class Lemmatizer
             return LemmatizeHost(word[..host]);
         }
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
-        int n = LemmaKey.Fold(word, key);
+        int n = PersianFold.Fold(word, key, PersianFoldOptions.LemmaKey);
         if (n <= 0)
         {
             return null;
         }
         var k = key[..n];
-        if (CliticSplitter.IsBareClitic(k) || k is "ست")
+        if (Clitics.IsBare(k) || k is "ست")
         {
-            return CliticSplitter.CliticLemma(k);
+            return Clitics.Lemma(k);
         }
         // Person endings of the copula split off a host («خوشحال» + «ند») and «ین» split off «همین»-like tokens.
         if (k is "ند" or "اند" or "ید" or "ی")
@@ -223,7 +220,7 @@ public sealed class Lemmatizer
     private string LemmatizeHost(ReadOnlySpan<char> host)
     {
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
-        int n = host.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(host, key) : -1;
+        int n = host.Length <= LemmaKey.MaxLength ? PersianFold.Fold(host, key, PersianFoldOptions.LemmaKey) : -1;
         string? lemma = Lemmatize(host);
         // Only nominals take these endings: a participle host is a noun here.
         if (lemma is null || (n > 0 && _lexicon.Verbs.ContainsKey(key[..n])))
@@ -315,10 +312,10 @@ public sealed class Lemmatizer
         string? best = null;
         int bestBase = 0;
         Span<char> buffer = stackalloc char[LemmaKey.MaxLength + 1];
-        for (int c = -1; c < (allowClitic ? Clitics.Length : 0); c++)
+        for (int c = -1; c < (allowClitic ? Clitics.Pronominal.Length : 0); c++)
         {
-            int cLen = c < 0 ? 0 : Clitics[c].Length;
-            if (c >= 0 && !key.EndsWith(Clitics[c], StringComparison.Ordinal))
+            int cLen = c < 0 ? 0 : Clitics.Pronominal[c].Length;
+            if (c >= 0 && !key.EndsWith(Clitics.Pronominal[c], StringComparison.Ordinal))
             {
                 continue;
             }

@@ -146,7 +146,7 @@ public sealed class LemmaStage(Lemmatizer? lemmatizer = null) : IDocumentStage
             lemmatizer.LemmatizeSentence(forms, span);
             for (int i = 0; i < forms.Count; i++)
             {
-                lemmas[first + i] = words[first + i].IsClitic ? CliticSplitter.CliticLemma(forms[i]) : span[i] ?? forms[i];
+                lemmas[first + i] = words[first + i].IsClitic ? Clitics.Lemma(forms[i]) : span[i] ?? forms[i];
             }
         }
         return new Lemmas(lemmas);
@@ -201,7 +201,7 @@ public sealed class EntityMentionStage : IDocumentStage
         document.Set(new EntityMentions(found));
     }
 
-    private static void Close(SegmentedText segmented, IReadOnlyList<Word> words, int start, int end, EntityLabel label, int sentence, List<Entity> found)
+    private static void Close(SegmentedText segmented, IReadOnlyList<SyntacticWord> words, int start, int end, EntityLabel label, int sentence, List<Entity> found)
     {
         while (start < end && words[start].IsClitic)
         {

@@ -44,7 +44,7 @@ public sealed class CliticSplitter
             return 0;
         }
         Span<char> buffer = stackalloc char[LemmaKey.MaxLength];
-        int n = LemmaKey.Fold(word, buffer);
+        int n = PersianFold.Fold(word, buffer, PersianFoldOptions.LemmaKey);
         if (n < 3)
         {
             return 0;
@@ -100,14 +100,15 @@ public sealed class CliticSplitter
         {
             return 0;
         }
-        // Walk back over the clitic's key characters in the written word (which may carry marks or a half-space).
+        // Walk back over the clitic's key characters in the written word (which may carry marks or a half-space):
+        // the characters the lemma key keeps.
         int index = word.Length;
         int remaining = cliticLength;
         while (index > 0 && remaining > 0)
         {
             index--;
             char c = word[index];
-            if (!(c == PersianChars.Zwnj || c == '\u200D' || c == PersianChars.Kashida || PersianChars.IsMark(c)))
+            if (PersianFold.FoldChar(c, PersianFoldOptions.LemmaKey) != '\0')
             {
                 remaining--;
             }
@@ -122,7 +123,7 @@ public sealed class CliticSplitter
         while (index < word.Length && count > 0)
         {
             char c = word[index++];
-            if (!(c == PersianChars.Zwnj || c == '\u200D' || c == PersianChars.Kashida || PersianChars.IsMark(c)))
+            if (PersianFold.FoldChar(c, PersianFoldOptions.LemmaKey) != '\0')
             {
                 count--;
             }
@@ -132,36 +133,5 @@ public sealed class CliticSplitter
             index++; // marks belong to the letter before them
         }
         return index;
-    }
-
-    /// <summary>True when a lemma key is a pronominal clitic standing alone (a word of a split token).</summary>
-    public static bool IsBareClitic(ReadOnlySpan<char> key) => key is "ش" or "م" or "ت" or "مان" or "تان" or "شان" or "اش" or "ام" or "ات" or "یش" or "یم" or "یت" or "یمان" or "یتان" or "یشان";
-
-    /// <summary>The UD lemma of a clitic word: «ش» → «او», «مان» → «ما», «را» → «را», «ست» → «است».</summary>
-    public static string CliticLemma(ReadOnlySpan<char> clitic)
-    {
-        Span<char> buffer = stackalloc char[8];
-        int n = clitic.Length <= 8 ? LemmaKey.Fold(clitic, buffer) : -1;
-        var key = n > 0 ? buffer[..n] : ReadOnlySpan<char>.Empty;
-        if (key.StartsWith("ی") && key.Length > 1)
-        {
-            key = key[1..];
-        }
-        if (key.StartsWith("ا") && key.Length > 1)
-        {
-            key = key[1..];
-        }
-        return key switch
-        {
-            "ش" => "او",
-            "م" => "من",
-            "ت" => "تو",
-            "مان" => "ما",
-            "تان" => "شما",
-            "شان" => "آنها",
-            "را" => "را",
-            "ست" or "س" => "است",
-            _ => clitic.ToString(),
-        };
     }
 }

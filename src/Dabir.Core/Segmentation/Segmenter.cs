@@ -18,7 +18,7 @@ public readonly record struct Sentence(int FirstToken, int TokenCount, int Parag
 /// <param name="Length">Number of characters (a host word excludes the half-space that joined it to its clitic).</param>
 /// <param name="Token">Index of the token it belongs to.</param>
 /// <param name="IsClitic">True for the clitic part of a split token.</param>
-public readonly record struct Word(int Start, int Length, int Token, bool IsClitic)
+public readonly record struct SyntacticWord(int Start, int Length, int Token, bool IsClitic)
 {
     /// <summary>Index just past its last character.</summary>
     public int End => Start + Length;
@@ -33,7 +33,7 @@ public sealed class SegmentedText
     private readonly Token[] _tokens;
     private readonly int[] _cliticStarts;
     private readonly Sentence[] _sentences;
-    private Word[]? _words;
+    private SyntacticWord[]? _words;
     private int[]? _firstWord;
 
     internal SegmentedText(AlignedText text, Token[] tokens, int[] cliticStarts, Sentence[] sentences)
@@ -117,7 +117,7 @@ public sealed class SegmentedText
     /// taggers and the lemmatizer read words; a sentence's words are <see cref="FirstWord"/> of its first token up to
     /// <see cref="FirstWord"/> of the token after its last.
     /// </summary>
-    public IReadOnlyList<Word> Words
+    public IReadOnlyList<SyntacticWord> Words
     {
         get
         {
@@ -134,7 +134,7 @@ public sealed class SegmentedText
     }
 
     /// <summary>The characters of a word in the repaired text.</summary>
-    public ReadOnlySpan<char> Form(Word word) => Text.Text.AsSpan(word.Start, word.Length);
+    public ReadOnlySpan<char> Form(SyntacticWord word) => Text.Text.AsSpan(word.Start, word.Length);
 
     // Words are made on first use: `dabir tokenize` and the structure path never need them as a list.
     private void EnsureWords()
@@ -144,7 +144,7 @@ public sealed class SegmentedText
             return;
         }
         var text = Text.Text.AsSpan();
-        var words = new List<Word>(_tokens.Length + (_tokens.Length >> 4));
+        var words = new List<SyntacticWord>(_tokens.Length + (_tokens.Length >> 4));
         var firstWord = new int[_tokens.Length + 1];
         for (int t = 0; t < _tokens.Length; t++)
         {
@@ -155,12 +155,12 @@ public sealed class SegmentedText
             {
                 // The host without the half-space that joined it to the clitic («خانه‌اش» → «خانه» + «اش»).
                 int hostLength = text.Slice(token.Start, cliticAt).TrimEnd(PersianChars.Zwnj).Length;
-                words.Add(new Word(token.Start, hostLength, t, IsClitic: false));
-                words.Add(new Word(token.Start + cliticAt, token.Length - cliticAt, t, IsClitic: true));
+                words.Add(new SyntacticWord(token.Start, hostLength, t, IsClitic: false));
+                words.Add(new SyntacticWord(token.Start + cliticAt, token.Length - cliticAt, t, IsClitic: true));
             }
             else
             {
-                words.Add(new Word(token.Start, token.Length, t, IsClitic: false));
+                words.Add(new SyntacticWord(token.Start, token.Length, t, IsClitic: false));
             }
         }
         firstWord[_tokens.Length] = words.Count;
@@ -179,7 +179,12 @@ public sealed class SegmentedText
     {
         var token = Tokens[tokenIndex];
         var text = Text.Text;
-        return token.End < text.Length && text[token.End] is not ('\n' or '\r') && !Tokenizer.IsSeparator(text[token.End]);
+        int next = token.End;
+        while (next < text.Length && Tokenizer.IsTransparent(text[next]))
+        {
+            next++; // an invisible control the tokenizer reads through is not a space
+        }
+        return next < text.Length && text[next] is not ('\n' or '\r') && !Tokenizer.IsSeparator(text[next]);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Dabir.News.Structure;
+using Dabir.Text;
 
 namespace Dabir.News.Attribution;
 
@@ -37,7 +38,7 @@ internal static partial class AttributionFinder
     /// <summary>Searches the paragraphs (offsets into <paramref name="text"/>) in order.</summary>
     public static FoundAttribution? Find(string text, IEnumerable<(int Start, int End)> paragraphs)
     {
-        var words = new List<Word>();
+        var words = new List<SpacedWord>();
         foreach (var (start, end) in paragraphs)
         {
             if (FindDateline(text, start, end) is { } dateline)
@@ -72,7 +73,7 @@ internal static partial class AttributionFinder
         return new FoundAttribution(agency, "dateline", m.Index, m.Index + m.Length, place.Index, place.Index + place.Length);
     }
 
-    private static FoundAttribution? FindCredit(string text, int start, List<Word> words)
+    private static FoundAttribution? FindCredit(string text, int start, List<SpacedWord> words)
     {
         Span<char> key = stackalloc char[256];
         for (int i = 0; i < words.Count; i++)
@@ -113,7 +114,7 @@ internal static partial class AttributionFinder
     }
 
     // «… مهر از تبریز،» → the place between «از»/«در» and the comma (at most three words).
-    private static (int, int) PlaceAfter(string text, int start, List<Word> words, int next)
+    private static (int, int) PlaceAfter(string text, int start, List<SpacedWord> words, int next)
     {
         if (next >= words.Count || words[next - 1].HasTrailingPunctuation)
         {
@@ -139,25 +140,19 @@ internal static partial class AttributionFinder
         return (-1, -1);
     }
 
-    private static (NewsAgency Agency, int LastWord)? MatchName(string text, int start, List<Word> words, int from, Span<char> key)
+    private static (NewsAgency Agency, int LastWord)? MatchName(string text, int start, List<SpacedWord> words, int from, Span<char> key)
     {
         (NewsAgency, int)? best = null;
         int length = 0;
         for (int k = from; k < words.Count && k < from + AgencyTable.MaxNameWords; k++)
         {
             var core = text.AsSpan(start + words[k].CoreStart, words[k].CoreEnd - words[k].CoreStart);
-            foreach (char c in core)
+            int folded = PersianFold.Fold(core, key[length..], PersianFoldOptions.ComparisonKey);
+            if (folded < 0)
             {
-                char f = TextFold.Fold(c);
-                if (f != '\0')
-                {
-                    if (length == key.Length)
-                    {
-                        return best;
-                    }
-                    key[length++] = f;
-                }
+                return best; // longer than any agency name
             }
+            length += folded;
             if (AgencyTable.FindByKey(key[..length]) is { } agency)
             {
                 best = (agency, k);
@@ -170,7 +165,7 @@ internal static partial class AttributionFinder
         return best;
     }
 
-    private static ReadOnlySpan<char> Core(string text, int start, Word w) => text.AsSpan(start + w.CoreStart, w.CoreEnd - w.CoreStart);
+    private static ReadOnlySpan<char> Core(string text, int start, SpacedWord w) => text.AsSpan(start + w.CoreStart, w.CoreEnd - w.CoreStart);
 
-    private static string Fold(string text, int start, Word w) => TextFold.Key(text.AsSpan(start + w.CoreStart, w.CoreEnd - w.CoreStart));
+    private static string Fold(string text, int start, SpacedWord w) => TextFold.Key(text.AsSpan(start + w.CoreStart, w.CoreEnd - w.CoreStart));
 }

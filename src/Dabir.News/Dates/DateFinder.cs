@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dabir.News.Structure;
+using Dabir.Text;
 
 namespace Dabir.News.Dates;
 
@@ -153,6 +154,7 @@ internal static partial class DateFinder
         return t.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    // Not PersianFold: the text is repaired already and the tables hold its spellings; only half-spaces and spaces vary.
     private static string Squeeze(string s) => s.Replace("\u200c", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>Finds the dates in <paramref name="text"/>[start, end), resolving relative ones against <paramref name="published"/>.</summary>
@@ -552,7 +554,7 @@ internal static partial class DateFinder
 
     private static bool OnlyStampWords(ReadOnlySpan<char> gap)
     {
-        var words = new List<Word>();
+        var words = new List<SpacedWord>();
         Words.Split(gap, words);
         foreach (var w in words)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Dabir.News.Structure;
+using Dabir.Text;
 
 namespace Dabir.News.Numbers;
 
@@ -50,7 +51,7 @@ internal static class NumberFinder
     /// <summary>Finds the numbers in <paramref name="text"/>[start, end) outside the <paramref name="taken"/> spans.</summary>
     public static void Find(string text, int start, int end, List<(int Start, int End)> taken, List<FoundNumber> into)
     {
-        var words = t_words ??= new List<Word>(512);
+        var words = t_words ??= new List<SpacedWord>(512);
         words.Clear();
         Words.Split(text.AsSpan(start, end - start), words);
         int i = 0;
@@ -144,7 +145,7 @@ internal static class NumberFinder
 
     /// <summary>Word list reused by each thread's calls (the analyzer is shared by the batch workers).</summary>
     [ThreadStatic]
-    private static List<Word>? t_words;
+    private static List<SpacedWord>? t_words;
 
     private static bool Overlaps(List<(int Start, int End)> taken, int start, int end)
     {
@@ -158,9 +159,9 @@ internal static class NumberFinder
         return false;
     }
 
-    private static ReadOnlySpan<char> Core(string text, int start, Word w) => text.AsSpan(start + w.CoreStart, w.CoreEnd - w.CoreStart);
+    private static ReadOnlySpan<char> Core(string text, int start, SpacedWord w) => text.AsSpan(start + w.CoreStart, w.CoreEnd - w.CoreStart);
 
-    private static bool IsAnd(string text, int start, Word w) => Core(text, start, w) is "و";
+    private static bool IsAnd(string text, int start, SpacedWord w) => Core(text, start, w) is "و";
 
     /// <summary>Longest number or scale word («میلیارد», «تریلیون»).</summary>
     private static readonly int MaxWordLength = Units.Keys.Concat(Scales.Keys).Max(k => k.Length);
@@ -181,7 +182,7 @@ internal static class NumberFinder
     private static bool MayBeNumberWord(ReadOnlySpan<char> core) =>
         core.Length <= MaxWordLength && (uint)(core[0] - 0x0600) < 0x100u && WordInitials[core[0] - 0x0600];
 
-    private static (Kind, decimal) Classify(string text, int start, Word w)
+    private static (Kind, decimal) Classify(string text, int start, SpacedWord w)
     {
         var core = Core(text, start, w);
         if (core.IsEmpty)

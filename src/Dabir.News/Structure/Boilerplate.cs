@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Dabir.Text;
 
 namespace Dabir.News.Structure;
 
@@ -96,7 +97,7 @@ internal static class Boilerplate
     private static string? CreditLine(ReadOnlySpan<char> line, out int personStart)
     {
         personStart = -1;
-        if (TextFold.WordCount(line) > 8)
+        if (Words.Count(line) > 8)
         {
             return null;
         }
@@ -117,7 +118,7 @@ internal static class Boilerplate
         {
             return null;
         }
-        if (TextFold.WordCount(head) > 3 || TextFold.WordCount(line[rest..]) is 0 or > 5)
+        if (Words.Count(head) > 3 || Words.Count(line[rest..]) is 0 or > 5)
         {
             return null;
         }

@@ -369,7 +369,8 @@ internal sealed class HalfSpaceRestorer : IRepairPass
         output.Append(PersianChars.Zwnj, start, Math.Max(input.Ends[before - 1], start));
     }
 
-    // Persian word runs, skipping protected runs (URLs, e-mail, hashtags, mentions).
+    // Persian word runs, skipping protected runs (URLs, e-mail, hashtags, mentions). Not Dabir.Text.Words nor the
+    // tokenizer: the model is keyed on runs of Persian letters, marks and half-spaces, which stop at digits and punctuation.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FindWords(ReadOnlySpan<char> text, Span<int> starts, Span<int> ends, Span<int> hashes)
     {

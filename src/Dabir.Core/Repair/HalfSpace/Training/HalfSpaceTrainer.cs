@@ -139,6 +139,7 @@ public static class HalfSpaceTrainer
         var text = sentence.AsSpan();
         int i = 0;
         int previousEnd = -1;
+        // The same Persian word runs as HalfSpaceRestorer.FindWords (the model's unit), without protected runs: corpus text has none.
         while (i < text.Length)
         {
             if (!HalfSpaceText.IsWordRunChar(text[i]) || text[i] == PersianChars.Zwnj)
