@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -153,5 +154,45 @@ public sealed class AnalyzeBatchTests : IDisposable
         var result = DabirProcess.Run((byte[]?)null, "analyze", PathOf("nothing.txt"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{PathOf("nothing.txt")}: no such file or folder", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_at_once_with_whole_records_even_while_stdin_waits_and_resume_goes_on()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("sends SIGINT");
+        }
+        string output = PathOf("out.jsonl");
+        const string lines = "{\"id\":\"a1\",\"title\":\"یک\"}\nnot json\n";
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dabir.dll"), "analyze", "-", "-o", output, "-l", "structure", "-q" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        // Standard input stays open: the records must flow before it ends (a live feed), and Ctrl+C must not wait for it.
+        process.StandardInput.BaseStream.Write(Encoding.UTF8.GetBytes(lines));
+        process.StandardInput.BaseStream.Flush();
+        var clock = Stopwatch.StartNew();
+        while (!(File.Exists(output + ".errors.jsonl") && new FileInfo(output + ".errors.jsonl").Length > 0) && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the second line never reached the errors file");
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), "still running 10 s after Ctrl+C");
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("interrupted", await stderr, StringComparison.Ordinal);
+        Assert.Equal(["a1"], Records(output).Select(r => r.GetProperty("id").GetString()));
+
+        // The same feed again, now whole: what was written is skipped, the rest appended.
+        var resumed = DabirProcess.Run(lines + "{\"id\":\"a3\",\"title\":\"سه\"}\n", "analyze", "-", "-o", output, "-l", "structure", "-q", "--resume");
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(["a1", "a3"], Records(output).Select(r => r.GetProperty("id").GetString()));
     }
 }

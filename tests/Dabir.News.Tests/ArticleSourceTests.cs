@@ -129,4 +129,44 @@ public sealed class ArticleSourceTests : IDisposable
         Assert.Equal([$"{path}:1", $"{path}:2"], raws.Select(r => r.ResumeKey));
         Assert.All(raws, r => Assert.Equal("a1", ArticleSource.Read(r).Id));
     }
+
+    [Fact]
+    public void A_record_of_a_live_feed_is_read_before_the_feed_writes_more()
+    {
+        // A pipe that has delivered two lines and would block on the next read (here: fail).
+        var feed = new OneReadStream(Encoding.UTF8.GetBytes("{\"title\":\"a\"}\n{\"title\":\"b\"}\n"));
+        using var records = ArticleSource.FromStream(feed, "stdin").GetEnumerator();
+        Assert.True(records.MoveNext());
+        Assert.Equal("a", ArticleSource.Read(records.Current).Title);
+        Assert.True(records.MoveNext());
+        Assert.Equal("b", ArticleSource.Read(records.Current).Title);
+    }
+
+    private sealed class OneReadStream(byte[] data) : Stream
+    {
+        private bool _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Assert.False(_read, "read again: a live feed would block here");
+            _read = true;
+            int n = Math.Min(count, data.Length);
+            Array.Copy(data, 0, buffer, offset, n);
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -155,9 +155,22 @@ internal static class AnalyzeCommand
         using var errors = new ErrorsFileWriter(errorsPath, append: o.Resume);
         var runner = new OrderedBatchRunner<RawArticle, byte[]>((raw, _) => AnalyzeOne(analyzer, raw, indented: false), new BatchRunnerOptions { Workers = o.Threads });
 
+        // Ctrl+C stops the run after the records already written (whole lines: --resume goes on from there);
+        // a second Ctrl+C ends the process at once.
+        using var interrupt = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            if (!interrupt.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            }
+        }
+        bool interrupted = false;
+
         void Consume(IProgress<BatchProgress> progress)
         {
-            var results = runner.RunAsync(articles, done is null ? null : a => done.Contains(a.ResumeKey), new Tracking(progress, p => last = p));
+            var results = runner.RunAsync(articles, done is null ? null : a => done.Contains(a.ResumeKey), new Tracking(progress, p => last = p), interrupt.Token);
             var e = results.GetAsyncEnumerator();
             try
             {
@@ -183,40 +196,53 @@ internal static class AnalyzeCommand
                     failedByReason[r.Error.Reason] = failedByReason.GetValueOrDefault(r.Error.Reason) + 1;
                 }
             }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                interrupted = true;
+            }
             finally
             {
                 e.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
 
-        if (o.Quiet)
+        Console.CancelKeyPress += OnCancel;
+        try
         {
-            Consume(new Progress(_ => { }));
-        }
-        else if (!Console.IsErrorRedirected)
-        {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            console.Progress()
-                .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("analyze");
-                    task.IsIndeterminate = true;
-                    Consume(new Progress(p => task.Description = $"analyze: {p.Done:N0} articles, {p.Failed:N0} failed, {p.Rate:N0}/s"));
-                    task.StopTask();
-                });
-        }
-        else
-        {
-            var lastReport = TimeSpan.Zero;
-            Consume(new Progress(p =>
+
+            if (o.Quiet)
             {
-                if (p.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
+                Consume(new Progress(_ => { }));
+            }
+            else if (!Console.IsErrorRedirected)
+            {
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                console.Progress()
+                    .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("analyze");
+                        task.IsIndeterminate = true;
+                        Consume(new Progress(p => task.Description = $"analyze: {p.Done:N0} articles, {p.Failed:N0} failed, {p.Rate:N0}/s"));
+                        task.StopTask();
+                    });
+            }
+            else
+            {
+                var lastReport = TimeSpan.Zero;
+                Consume(new Progress(p =>
                 {
-                    lastReport = p.Elapsed;
-                    Console.Error.WriteLine($"dabir analyze: {p.Done:N0} articles, {p.Failed:N0} failed, {p.Done / p.Elapsed.TotalSeconds:N0}/s");
-                }
-            }));
+                    if (p.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
+                    {
+                        lastReport = p.Elapsed;
+                        Console.Error.WriteLine($"dabir analyze: {p.Done:N0} articles, {p.Failed:N0} failed, {p.Done / p.Elapsed.TotalSeconds:N0}/s");
+                    }
+                }));
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
         }
 
         if (format == "json")
@@ -239,6 +265,14 @@ internal static class AnalyzeCommand
                 summary.Append(" (").AppendJoin(", ", failedByReason.Select(kv => $"{kv.Key}: {kv.Value}")).Append($"); see {errorsPath}");
             }
             Console.Error.WriteLine(summary.ToString());
+        }
+        if (interrupted)
+        {
+            // Said even with --quiet: the output is incomplete.
+            Console.Error.WriteLine(o.Output is null or "-"
+                ? "dabir analyze: interrupted; the output holds whole records only"
+                : $"dabir analyze: interrupted; {o.Output} holds whole records only: run again with --resume to go on");
+            return ExitCodes.Interrupted;
         }
         return ExitCodes.Ok;
     }

@@ -60,6 +60,8 @@ public sealed class ErrorsFileWriter : IDisposable
         json.WriteEndObject();
         json.Flush();
         _stream.WriteByte((byte)'\n');
+        // Errors are few: each is on disk at once, for whoever watches the file during a long run.
+        _stream.Flush();
         Count++;
     }
 

@@ -101,14 +101,16 @@ public sealed class BatchResult<TIn, TOut>
 /// in bounded memory: the input is read at most <see cref="BatchRunnerOptions.Window"/> items ahead of the
 /// consumer. One failing item never stops the run: an <see cref="InputException"/> becomes an error result with
 /// its reason, any other exception an <see cref="BatchItemError.InternalError"/> result. Cancellation stops
-/// reading and processing at once (items already being processed finish unless the work watches the token) and
-/// ends the enumeration with <see cref="OperationCanceledException"/>; an exception thrown by the input sequence
+/// reading and processing at once (items already being processed finish unless the work watches the token; a read
+/// of the input blocked in I/O is left to end on its own) and ends the enumeration with
+/// <see cref="OperationCanceledException"/>; an exception thrown by the input sequence
 /// itself ends it after the results before it. The work must be thread-safe.
 /// </summary>
 /// <typeparam name="TIn">The items.</typeparam>
 /// <typeparam name="TOut">What the work makes of one.</typeparam>
 public sealed class OrderedBatchRunner<TIn, TOut>
 {
+    private static readonly TimeSpan ProducerGrace = TimeSpan.FromMilliseconds(200);
     private readonly Func<TIn, CancellationToken, TOut> _work;
 
     /// <summary>Creates a runner.</summary>
@@ -227,12 +229,15 @@ public sealed class OrderedBatchRunner<TIn, TOut>
             await stop.CancelAsync().ConfigureAwait(false);
             try
             {
-                await Task.WhenAll([producer, .. pool]).ConfigureAwait(false);
+                await Task.WhenAll(pool).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 // The workers' expected way out after a cancellation.
             }
+            // The producer stops at its next slot; one blocked in a read of its input (standard input waiting for
+            // a line) cannot be interrupted, so it is given a moment and then left to end on its own.
+            await Task.WhenAny(producer, Task.Delay(ProducerGrace, CancellationToken.None)).ConfigureAwait(false);
         }
     }
 

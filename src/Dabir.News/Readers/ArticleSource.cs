@@ -218,18 +218,33 @@ public static class ArticleSource
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxArticleBytes);
-        var buffered = new BufferedStream(stream, 1 << 16);
-        var head = new List<byte>();
-        int first;
-        while ((first = buffered.ReadByte()) >= 0)
+        // The head is read straight from the stream, not through a BufferedStream: that one reads on to fill a
+        // request, which on a live pipe (a crawler feeding stdin) waits for input that has not been written yet.
+        var head = new byte[1 << 12];
+        int headLength = 0, first = -1;
+        while (first < 0)
         {
-            head.Add((byte)first);
-            if (!(first is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF))
+            if (headLength == head.Length)
+            {
+                if (headLength > maxArticleBytes)
+                {
+                    break; // nothing but blank lines: read on as text, which the limit then refuses
+                }
+                Array.Resize(ref head, head.Length * 2); // only blank lines and byte order marks so far
+            }
+            int read = stream.Read(head, headLength, head.Length - headLength);
+            if (read == 0)
             {
                 break;
             }
+            int at = head.AsSpan(headLength, read).IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF]);
+            headLength += read;
+            if (at >= 0)
+            {
+                first = head[headLength - read + at];
+            }
         }
-        var rest = new ConcatStream([.. head], buffered);
+        var rest = new ConcatStream(head.AsSpan(0, headLength).ToArray(), stream);
         if (first == '{')
         {
             return JsonLines(rest, locator, null, 0, maxArticleBytes);
