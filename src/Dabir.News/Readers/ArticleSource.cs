@@ -69,6 +69,7 @@ public static class ArticleSource
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxArticleBytes);
+        maxArticleBytes = Math.Min(maxArticleBytes, Array.MaxLength - 1); // one array holds an article and a byte more
         return Enumerate(path, maxArticleBytes);
     }
 
@@ -218,6 +219,7 @@ public static class ArticleSource
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxArticleBytes);
+        maxArticleBytes = Math.Min(maxArticleBytes, Array.MaxLength - 1); // one array holds an article and a byte more
         // The head is read straight from the stream, not through a BufferedStream: that one reads on to fill a
         // request, which on a live pipe (a crawler feeding stdin) waits for input that has not been written yet.
         var head = new byte[1 << 12];
@@ -268,6 +270,7 @@ public static class ArticleSource
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxArticleBytes);
+        maxArticleBytes = Math.Min(maxArticleBytes, Array.MaxLength - 1); // one array holds an article and a byte more
         return JsonLinesCore(stream, locator, path is null ? null : Path.GetFullPath(path), firstIndex, maxArticleBytes);
     }
 
