@@ -205,6 +205,8 @@ public sealed class OrderedBatchRunner<TIn, TOut>
             {
                 while (reader.TryRead(out var next))
                 {
+                    // Results already computed are not handed on after a cancellation either.
+                    token.ThrowIfCancellationRequested();
                     // WaitAsync(token) costs a task per item: only for items still being processed.
                     var result = next.IsCompletedSuccessfully ? next.Result : await next.WaitAsync(token).ConfigureAwait(false);
                     handed++;
