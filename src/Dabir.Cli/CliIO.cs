@@ -17,11 +17,11 @@ internal static class CliIO
         }
         if (Directory.Exists(path))
         {
-            throw new CliInputException($"{path}: is a directory, expected a file");
+            throw new InputException(InputErrorReason.WrongKind, "is a directory, expected a file").At(path);
         }
         if (!File.Exists(path))
         {
-            throw new CliInputException($"{path}: no such file");
+            throw new InputException(InputErrorReason.NotFound, "no such file").At(path);
         }
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
     }
@@ -35,7 +35,10 @@ internal static class CliIO
         return new StreamWriter(stream, Utf8NoBom, 1 << 16) { AutoFlush = false };
     }
 
-    /// <summary>Runs <paramref name="body"/> and turns input problems into a message and exit code 2.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> and turns input problems into a message (what and where: the error's own
+    /// location, else <paramref name="inputPath"/>) and exit code 2.
+    /// </summary>
     public static int Guard(string? inputPath, Func<int> body)
     {
         try
@@ -44,11 +47,7 @@ internal static class CliIO
         }
         catch (InputException e)
         {
-            return Fail($"{inputPath ?? "<stdin>"}: {e.Message}");
-        }
-        catch (CliInputException e)
-        {
-            return Fail(e.Message);
+            return Fail(e.Location.Length > 0 ? e.Message : $"{inputPath ?? "<stdin>"}: {e.Message}");
         }
         catch (IOException e)
         {
@@ -60,12 +59,16 @@ internal static class CliIO
         }
     }
 
+    /// <summary>Reports a usage error found after parsing (options that do not go together): exit code 1.</summary>
+    public static int UsageError(string message)
+    {
+        Console.Error.WriteLine($"dabir: error: {message}");
+        return ExitCodes.Usage;
+    }
+
     private static int Fail(string message)
     {
         Console.Error.WriteLine($"dabir: error: {message}");
         return ExitCodes.InputError;
     }
 }
-
-/// <summary>An input problem found by the CLI itself (missing file, directory given).</summary>
-internal sealed class CliInputException(string message) : Exception(message);

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Unreadable input: missing file, invalid UTF-8, binary data.</summary>
     public const int InputError = 2;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT) after writing whole records only; the shell's 128 + 2.</summary>
+    public const int Interrupted = 130;
 }

@@ -37,38 +37,3 @@ public sealed class ArticleInput
     public static ArticleInput FromText(string id, string text, string? path) =>
         new() { Id = id, Origin = new ArticleOrigin(path, null, "text"), PlainText = text };
 }
-
-/// <summary>Why one article could not be read; the batch goes on and reports it.</summary>
-public sealed class ArticleException : Exception
-{
-    /// <summary>Creates the error with a short machine-readable reason.</summary>
-    public ArticleException(string reason, string message, Exception? inner = null)
-        : base(message, inner)
-    {
-        Reason = reason;
-    }
-
-    /// <summary>Creates an error with reason <c>invalid-article</c>.</summary>
-    public ArticleException()
-        : this("invalid-article", "invalid article")
-    {
-    }
-
-    /// <summary>Creates an error with reason <c>invalid-article</c>.</summary>
-    public ArticleException(string message)
-        : this("invalid-article", message)
-    {
-    }
-
-    /// <summary>Creates an error with reason <c>invalid-article</c>.</summary>
-    public ArticleException(string message, Exception innerException)
-        : this("invalid-article", message, innerException)
-    {
-    }
-
-    /// <summary>
-    /// Short reason used to group failures: <c>invalid-json</c>, <c>not-an-object</c>, <c>invalid-utf8</c>,
-    /// <c>invalid-html</c>, <c>no-content</c>, <c>too-large</c>.
-    /// </summary>
-    public string Reason { get; }
-}

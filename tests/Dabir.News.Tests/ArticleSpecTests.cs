@@ -1,4 +1,5 @@
 using System.Text;
+using Dabir.IO;
 using Dabir.News.Readers;
 using Dabir.Pipeline;
 using Dabir.News.Structure;
@@ -37,8 +38,8 @@ public sealed class ArticleSpecTests
         var raw = ArticleSource.FromPath(input).Single();
         if (expect.FirstOrDefault(e => e.Key == "error") is { Value: { } reason })
         {
-            var error = Assert.Throws<ArticleException>(() => Analyzer.Analyze(ArticleSource.Read(raw)));
-            Assert.Equal(reason, error.Reason);
+            var error = Assert.Throws<InputException>(() => Analyzer.Analyze(ArticleSource.Read(raw)));
+            Assert.Equal(reason, error.ReasonCode);
             Assert.False(string.IsNullOrWhiteSpace(error.Message));
             return;
         }
@@ -114,8 +115,10 @@ public sealed class ArticleSpecTests
         Assert.True(raws.Count >= 2);
         var first = Analyzer.Analyze(ArticleSource.Read(raws[0]));
         Assert.Equal("خبر سالم", first.Title?.Text);
-        var error = Assert.Throws<ArticleException>(() => ArticleSource.Read(raws[1]));
-        Assert.Equal("invalid-json", error.Reason);
+        var error = Assert.Throws<InputException>(() => ArticleSource.Read(raws[1]));
+        Assert.Equal("invalid-json", error.ReasonCode);
+        Assert.Equal(raws[1].Path, error.Path);
+        Assert.Equal(2, error.Line);
         Assert.Contains("invalid JSON", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, raws[1].Line);
     }
@@ -124,14 +127,17 @@ public sealed class ArticleSpecTests
     public void Json_array_is_not_an_article()
     {
         var raw = new RawArticle(0, "x", null, 1, "json", Encoding.UTF8.GetBytes("[1, 2]"));
-        Assert.Equal("not-an-object", Assert.Throws<ArticleException>(() => ArticleSource.Read(raw)).Reason);
+        Assert.Equal("not-an-object", Assert.Throws<InputException>(() => ArticleSource.Read(raw)).ReasonCode);
     }
 
     [Fact]
     public void Invalid_utf8_is_a_clear_error()
     {
         var raw = new RawArticle(0, "x", null, null, "text", new byte[] { 0xD8, 0xA7, 0xFF, 0x20 });
-        Assert.Equal("invalid-utf8", Assert.Throws<ArticleException>(() => ArticleSource.Read(raw)).Reason);
+        var error = Assert.Throws<InputException>(() => ArticleSource.Read(raw));
+        Assert.Equal(InputErrorReason.InvalidUtf8, error.Reason);
+        Assert.Equal(2, error.ByteOffset);
+        Assert.Equal("x: invalid UTF-8 at byte offset 2 (byte 0xFF)", error.Message);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal static class EvalCommand
             {
                 if (!File.Exists(goldPath))
                 {
-                    throw new CliInputException($"{goldPath}: no such file");
+                    throw new Dabir.IO.InputException(Dabir.IO.InputErrorReason.NotFound, "no such file").At(goldPath);
                 }
                 string? modelPath = parse.GetValue(model);
                 var (from, to) = ParseRange(parse.GetValue(range));
@@ -86,7 +86,7 @@ internal static class EvalCommand
             || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double to)
             || from < 0 || to > 1 || from >= to)
         {
-            throw new CliInputException($"--range {text}: expected FROM:TO with 0 <= FROM < TO <= 1");
+            throw new Dabir.IO.InputException(Dabir.IO.InputErrorReason.Malformed, "expected FROM:TO with 0 <= FROM < TO <= 1").At(null, recordId: $"--range {text}");
         }
         return (from, to);
     }

@@ -23,7 +23,7 @@ internal static class TrainLemmasCommand
             {
                 if (!Directory.Exists(dataRoot))
                 {
-                    throw new CliInputException($"{dataRoot}: no such directory");
+                    throw new Dabir.IO.InputException(Dabir.IO.InputErrorReason.NotFound, "no such directory").At(dataRoot);
                 }
                 using var stream = new FileStream(outPath, FileMode.Create, FileAccess.Write);
                 string? listingPath = parse.GetValue(listing);

@@ -52,21 +52,17 @@ public sealed class Utf8ChunkReader
             int read = _stream.ReadAtLeast(bytes.AsSpan(carried, BlockBytes), BlockBytes, throwOnEndOfStream: false);
             atEnd = read < BlockBytes;
             var block = bytes.AsSpan(0, carried + read);
-            int nul = block[carried..].IndexOf((byte)0);
-            if (nul >= 0)
-            {
-                long at = _blockStart + carried + nul;
-                throw new InputException(InputErrorKind.Binary, at, $"binary input: NUL byte at byte offset {at}");
-            }
             if (first)
             {
                 first = false;
-                if (block.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                CheckUtf16(block);
+                if (block.StartsWith(Bom))
                 {
                     block = block[3..];
                     _blockStart = 3;
                 }
             }
+            CheckNul(block[carried..], _blockStart + carried);
             EnsureCapacity(ref pending, pendingLength + block.Length + 1);
             int consumed = Decode(block, pending.AsSpan(pendingLength), atEnd, out int written);
             pendingLength += written;
@@ -117,15 +113,69 @@ public sealed class Utf8ChunkReader
             {
                 return consumedTotal; // Done, or NeedMoreData: the tail is carried into the next block
             }
-            long at = _blockStart + consumedTotal;
             if (!_lenient)
             {
-                throw new InputException(InputErrorKind.InvalidUtf8, at, $"invalid UTF-8 at byte offset {at} (byte 0x{block[consumedTotal]:X2}); use --lenient to replace invalid bytes");
+                throw InvalidUtf8(_blockStart + consumedTotal, block[consumedTotal], "; use --lenient to replace invalid bytes");
             }
             Rune.DecodeFromUtf8(block[consumedTotal..], out _, out int invalidLength);
             consumedTotal += Math.Max(1, invalidLength);
             destination[written++] = '\uFFFD';
             ReplacedSequences++;
+        }
+    }
+
+    /// <summary>
+    /// Decodes a whole input held in memory (one article) with the same checks as <see cref="ReadChunks"/>:
+    /// a UTF-8 BOM is skipped; a UTF-16 BOM, a NUL byte or (strict) invalid UTF-8 throws
+    /// <see cref="InputException"/> with the byte offset.
+    /// </summary>
+    /// <param name="bytes">The UTF-8 input.</param>
+    /// <param name="lenient">Replace invalid sequences with U+FFFD instead of failing.</param>
+    public static string DecodeAll(ReadOnlySpan<byte> bytes, bool lenient = false)
+    {
+        CheckUtf16(bytes);
+        int start = bytes.StartsWith(Bom) ? Bom.Length : 0;
+        CheckNul(bytes[start..], start);
+        var text = bytes[start..];
+        if (Utf8.IsValid(text))
+        {
+            return Encoding.UTF8.GetString(text);
+        }
+        if (!lenient)
+        {
+            int bad = 0;
+            while (Rune.DecodeFromUtf8(text[bad..], out _, out int length) == OperationStatus.Done)
+            {
+                bad += length;
+            }
+            throw InvalidUtf8(start + bad, text[bad], "");
+        }
+        // The replacement decoder substitutes U+FFFD for each maximal invalid subpart, as ReadChunks does.
+        return Encoding.UTF8.GetString(text);
+    }
+
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    private static InputException InvalidUtf8(long at, byte value, string hint) =>
+        new(InputErrorReason.InvalidUtf8, $"invalid UTF-8 at byte offset {at} (byte 0x{value:X2}){hint}", byteOffset: at);
+
+    // UTF-16 text is mostly NUL bytes to a UTF-8 reader; its BOM lets the error say what to do instead.
+    private static void CheckUtf16(ReadOnlySpan<byte> start)
+    {
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            string order = start[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+            throw new InputException(InputErrorReason.Utf16, $"UTF-16 input ({order} byte order mark): convert to UTF-8", byteOffset: 0);
+        }
+    }
+
+    private static void CheckNul(ReadOnlySpan<byte> bytes, long offsetOfFirst)
+    {
+        int nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            long at = offsetOfFirst + nul;
+            throw new InputException(InputErrorReason.Binary, $"binary input: NUL byte at byte offset {at}", byteOffset: at);
         }
     }
 

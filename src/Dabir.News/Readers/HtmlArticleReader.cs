@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Dabir.IO;
 
 namespace Dabir.News.Readers;
 
@@ -18,17 +19,17 @@ public static class HtmlArticleReader
     private static readonly string[] LeadSelectors =
         [".lead", ".news-lead", ".summary", ".introtext", ".intro", ".abstract", ".subtitle", "[itemprop=description]", ".rutitr"];
 
-    /// <summary>Reads one page; throws <see cref="ArticleException"/> when it holds no readable article.</summary>
+    /// <summary>Reads one page; throws <see cref="InputException"/> when it holds no readable article.</summary>
     public static ArticleInput Read(string html, string id, string? path, string? url = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         if (html.AsSpan().TrimStart().IsEmpty)
         {
-            throw new ArticleException("no-content", "empty HTML page");
+            throw new InputException(InputErrorReason.Empty, "empty HTML page");
         }
         if (html.AsSpan().IndexOfAny('<', '>') < 0)
         {
-            throw new ArticleException("invalid-html", "not HTML: the page has no tags");
+            throw new InputException(InputErrorReason.InvalidHtml, "not HTML: the page has no tags");
         }
         var parser = new HtmlParser();
         using IHtmlDocument document = parser.ParseDocument(html);
@@ -48,7 +49,7 @@ public static class HtmlArticleReader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or FormatException)
         {
-            throw new ArticleException("invalid-html", $"could not extract the article: {e.Message}", e);
+            throw new InputException(InputErrorReason.InvalidHtml, $"could not extract the article: {e.Message}", innerException: e);
         }
         var body = new List<string>();
         if (!string.IsNullOrEmpty(article.Content))
@@ -74,7 +75,7 @@ public static class HtmlArticleReader
         string? title = !string.IsNullOrWhiteSpace(h1) ? h1 : !string.IsNullOrWhiteSpace(metaTitle) ? metaTitle : article.Title;
         if (body.Count == 0 && string.IsNullOrWhiteSpace(title))
         {
-            throw new ArticleException("no-content", "no article found in the page (no headline and no readable text)");
+            throw new InputException(InputErrorReason.Empty, "no article found in the page (no headline and no readable text)");
         }
         published ??= article.PublicationDate?.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         return new ArticleInput

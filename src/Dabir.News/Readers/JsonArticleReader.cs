@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Dabir.IO;
 
 namespace Dabir.News.Readers;
 
@@ -59,13 +60,23 @@ public static class JsonArticleReader
         return found;
     }
 
-    /// <summary>Reads one record; throws <see cref="ArticleException"/> with a clear reason when it is not one.</summary>
+    /// <summary>Reads one record; throws <see cref="InputException"/> with a clear reason when it is not one.</summary>
     /// <param name="json">The record's JSON text (one JSONL line or a whole .json file).</param>
     /// <param name="fallbackId">The id used when the record has none.</param>
     /// <param name="path">The file it came from.</param>
     /// <param name="line">Its line in a JSONL file.</param>
     public static ArticleInput Read(ReadOnlyMemory<byte> json, string fallbackId, string? path, long? line)
     {
+        var span = json.Span;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new InputException(InputErrorReason.Utf16, "UTF-16 input (byte order mark): convert to UTF-8", byteOffset: 0);
+        }
+        // A UTF-8 byte order mark (the head of a file or of standard input) is not part of the record.
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            json = json[3..];
+        }
         JsonDocument doc;
         try
         {
@@ -73,54 +84,67 @@ public static class JsonArticleReader
         }
         catch (JsonException e)
         {
-            throw new ArticleException("invalid-json", $"invalid JSON ({Where(e)}): {FirstSentence(e.Message)}", e);
+            throw new InputException(InputErrorReason.InvalidJson, $"invalid JSON ({Where(e)}): {FirstSentence(e.Message)}", innerException: e);
         }
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new ArticleException("not-an-object", $"expected a JSON object with article fields, found {root.ValueKind.ToString().ToLowerInvariant()}");
+                throw new InputException(InputErrorReason.NotAnObject, $"expected a JSON object with article fields, found {root.ValueKind.ToString().ToLowerInvariant()}");
             }
-            var fields = FindFields(root);
-            var body = new List<string>();
-            if (fields[(int)Field.Body] is { } b)
+            try
             {
-                switch (b.ValueKind)
-                {
-                    case JsonValueKind.String:
-                        foreach (var l in (b.GetString() ?? "").ReplaceLineEndings("\n").Split('\n'))
-                        {
-                            if (!string.IsNullOrWhiteSpace(l))
-                            {
-                                body.Add(l);
-                            }
-                        }
-                        break;
-                    case JsonValueKind.Array:
-                        foreach (var item in b.EnumerateArray())
-                        {
-                            if (StringOf(item) is { } s && !string.IsNullOrWhiteSpace(s))
-                            {
-                                body.Add(s);
-                            }
-                        }
-                        break;
-                }
+                return ReadFields(root, fallbackId, path, line);
             }
-            string? id = fields[(int)Field.Id] is { } idElement ? ScalarText(idElement) : null;
-            return new ArticleInput
+            catch (InvalidOperationException e)
             {
-                Id = string.IsNullOrEmpty(id) ? fallbackId : id,
-                Origin = new ArticleOrigin(path, line, "json"),
-                Title = fields[(int)Field.Title] is { } title ? StringOf(title) : null,
-                Lead = fields[(int)Field.Lead] is { } lead ? StringOf(lead) : null,
-                Body = body,
-                Url = fields[(int)Field.Url] is { } url ? StringOf(url) : null,
-                Published = fields[(int)Field.Published] is { } p ? ScalarText(p) : null,
-                SourceName = fields[(int)Field.Source] is { } src ? StringOf(src) ?? (src.ValueKind == JsonValueKind.Object ? StringField(src, ["name", "title"]) : null) : null,
-            };
+                // JsonElement.GetString throws this for a \uD800-\uDFFF escape that is not half of a pair: no text holds it.
+                throw new InputException(InputErrorReason.Malformed, "a JSON string holds an unpaired surrogate escape (such as \\udc00), which is not text", innerException: e);
+            }
         }
+    }
+
+    private static ArticleInput ReadFields(JsonElement root, string fallbackId, string? path, long? line)
+    {
+        var fields = FindFields(root);
+        var body = new List<string>();
+        if (fields[(int)Field.Body] is { } b)
+        {
+            switch (b.ValueKind)
+            {
+                case JsonValueKind.String:
+                    foreach (var l in (b.GetString() ?? "").ReplaceLineEndings("\n").Split('\n'))
+                    {
+                        if (!string.IsNullOrWhiteSpace(l))
+                        {
+                            body.Add(l);
+                        }
+                    }
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in b.EnumerateArray())
+                    {
+                        if (StringOf(item) is { } s && !string.IsNullOrWhiteSpace(s))
+                        {
+                            body.Add(s);
+                        }
+                    }
+                    break;
+            }
+        }
+        string? id = fields[(int)Field.Id] is { } idElement ? ScalarText(idElement) : null;
+        return new ArticleInput
+        {
+            Id = string.IsNullOrEmpty(id) ? fallbackId : id,
+            Origin = new ArticleOrigin(path, line, "json"),
+            Title = fields[(int)Field.Title] is { } title ? StringOf(title) : null,
+            Lead = fields[(int)Field.Lead] is { } lead ? StringOf(lead) : null,
+            Body = body,
+            Url = fields[(int)Field.Url] is { } url ? StringOf(url) : null,
+            Published = fields[(int)Field.Published] is { } p ? ScalarText(p) : null,
+            SourceName = fields[(int)Field.Source] is { } src ? StringOf(src) ?? (src.ValueKind == JsonValueKind.Object ? StringField(src, ["name", "title"]) : null) : null,
+        };
     }
 
     private static string Where(JsonException e) =>
