@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>Unreadable input: missing file, invalid UTF-8, binary data.</summary>
     public const int InputError = 2;
 
+    /// <summary>The output cannot be written: its folder is missing, the disk is full, no permission.</summary>
+    public const int OutputError = 3;
+
     /// <summary>Stopped by Ctrl+C (SIGINT) after writing whole records only; the shell's 128 + 2.</summary>
     public const int Interrupted = 130;
 }

@@ -5,7 +5,22 @@ namespace Dabir.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => BuildRootCommand().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        var parse = BuildRootCommand().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // What is wrong and where to look, on standard error; the full help stays behind --help.
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"dabir: error: {error.Message}");
+            }
+            string command = parse.CommandResult.Command is RootCommand ? "dabir" : $"dabir {parse.CommandResult.Command.Name}";
+            Console.Error.WriteLine($"Run '{command} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke();
+    }
 
     internal static RootCommand BuildRootCommand()
     {

@@ -22,14 +22,22 @@ internal static class AnalyzeCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("PATH") { Description = "An article (.txt, .json, .html), a JSONL file, a folder of articles, or '-' for standard input." };
+        var input = new Argument<string>("PATH") { Description = "An article (.txt, .json, .html), a JSONL file, a folder of articles, or '-' for standard input." }.RejectingOptions();
         var format = new Option<string?>("--format", "-f") { Description = "json (one indented document, or an array for a batch) or jsonl (one document per line). Default: json for one article, jsonl for a batch." };
         format.AcceptOnlyFromAmong("json", "jsonl");
         var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
         var errors = new Option<string?>("--errors") { Description = "Where failed articles are reported (JSONL). Default: OUTPUT.errors.jsonl, or dabir-analyze.errors.jsonl when writing to standard output." };
         var resume = new Option<bool>("--resume") { Description = "Skip articles already in the output file (found by their origin: file and line) and append the rest (needs --output and the jsonl format)." };
         var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (default: all cores)." };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--threads must be at least 1");
+            }
+        });
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary." };
+        var lenient = new Option<bool>("--lenient") { Description = "Replace invalid UTF-8 with U+FFFD instead of reporting the article as unreadable." };
         var maxBytes = new Option<int>("--max-article-bytes")
         {
             Description = "Largest article read, in bytes (a file, or one JSONL line); a larger one is reported as too-large and the batch goes on (16 MiB by default).",
@@ -51,14 +59,14 @@ internal static class AnalyzeCommand
         var segment = new Option<bool>("--segment") { Description = "Same as --level tokens.", Hidden = true };
         var command = new Command("analyze", "Read news articles: title, lead, body, agency, dateline, dates, numbers, tokens with UPOS and lemmas, and named entities, as JSON documents.")
         {
-            input, format, output, errors, resume, threads, quiet, level, segment, maxBytes,
+            input, format, output, errors, resume, threads, quiet, level, segment, maxBytes, lenient,
         };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(input)!;
             var options = new Options(path, parse.GetValue(format), parse.GetValue(output), parse.GetValue(errors),
                 parse.GetValue(resume), Math.Max(1, parse.GetValue(threads) ?? Environment.ProcessorCount), parse.GetValue(quiet),
-                parse.GetValue(level) ?? (parse.GetValue(segment) ? Levels.Tokens : Levels.Full), parse.GetValue(maxBytes));
+                parse.GetValue(level) ?? (parse.GetValue(segment) ? Levels.Tokens : Levels.Full), parse.GetValue(maxBytes), parse.GetValue(lenient));
             return CliIO.Guard(path == "-" ? null : path, () => Run(options));
         });
         return command;
@@ -71,7 +79,7 @@ internal static class AnalyzeCommand
         public const string Full = Pipelines.Levels.Full;
     }
 
-    private sealed record Options(string Path, string? Format, string? Output, string? Errors, bool Resume, int Threads, bool Quiet, string Level, int MaxArticleBytes);
+    private sealed record Options(string Path, string? Format, string? Output, string? Errors, bool Resume, int Threads, bool Quiet, string Level, int MaxArticleBytes, bool Lenient);
 
     private static int Run(Options o)
     {
@@ -105,9 +113,13 @@ internal static class AnalyzeCommand
     /// The work on one article: read, analyse, write its JSON record. Kept to this one function so that the
     /// analysis can be swapped (the document pipeline) without touching the batch machinery.
     /// </summary>
-    private static byte[] AnalyzeOne(ArticleAnalyzer analyzer, RawArticle raw, bool indented)
+    private static byte[] AnalyzeOne(ArticleAnalyzer analyzer, RawArticle raw, bool indented, bool lenient)
     {
-        var input = ArticleSource.Read(raw);
+        var input = ArticleSource.Read(raw, lenient);
+        if (IsEmpty(input))
+        {
+            throw new InputException(InputErrorReason.Empty, "empty article: no text to analyse");
+        }
         var doc = analyzer.Analyze(input);
         var buffer = new ArrayBufferWriter<byte>(8192);
         using (var writer = new Utf8JsonWriter(buffer, DocumentJsonWriter.Options(indented)))
@@ -117,19 +129,34 @@ internal static class AnalyzeCommand
         return buffer.WrittenSpan.ToArray();
     }
 
-    // One article: an input error is exit code 2 (CliIO.Guard) with the message naming the file.
+    private static bool IsEmpty(ArticleInput input) => input.PlainText is { } text
+        ? string.IsNullOrWhiteSpace(text)
+        : string.IsNullOrWhiteSpace(input.Title) && string.IsNullOrWhiteSpace(input.Lead) && input.Body.All(string.IsNullOrWhiteSpace);
+
+    // One article: an input error is exit code 2 (CliIO.Guard) with the message naming the file; an empty article
+    // gives empty output (as every command: empty in, empty out), with a note on standard error.
     private static int RunOne(ArticleAnalyzer analyzer, RawArticle raw, Options o)
     {
-        byte[] json = AnalyzeOne(analyzer, raw, indented: o.Format != "jsonl");
+        byte[] json;
+        try
+        {
+            json = AnalyzeOne(analyzer, raw, indented: o.Format != "jsonl", o.Lenient);
+        }
+        catch (InputException e) when (e.Reason == InputErrorReason.Empty)
+        {
+            using (OpenOutput(o.Output, append: false))
+            {
+                Console.Error.WriteLine($"dabir: note: {o.Path}: empty article, no record written");
+            }
+            return ExitCodes.Ok;
+        }
         using var stream = OpenOutput(o.Output, append: false);
         stream.Write(json);
         stream.WriteByte((byte)'\n');
         return ExitCodes.Ok;
     }
 
-    private static Stream OpenOutput(string? path, bool append) => path is null or "-"
-        ? Console.OpenStandardOutput()
-        : new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+    private static OutputStream OpenOutput(string? path, bool append) => OutputStream.Open(path, append);
 
     private static int RunBatch(ArticleAnalyzer analyzer, IEnumerable<RawArticle> articles, Options o)
     {
@@ -142,8 +169,11 @@ internal static class AnalyzeCommand
         BatchProgress last = default;
 
         using var output = OpenOutput(o.Output, append: o.Resume);
-        using var errors = new ErrorsFileWriter(errorsPath, append: o.Resume);
-        var runner = new OrderedBatchRunner<RawArticle, byte[]>((raw, _) => AnalyzeOne(analyzer, raw, indented: false), new BatchRunnerOptions { Workers = o.Threads });
+        // Rewritten by every run, --resume included: the articles that failed are not in the output, so they run again
+        // and report again (appending doubled the file); a stale file from an earlier run is removed.
+        File.Delete(errorsPath);
+        using var errors = new ErrorsFileWriter(errorsPath, append: false);
+        var runner = new OrderedBatchRunner<RawArticle, byte[]>((raw, _) => AnalyzeOne(analyzer, raw, indented: false, o.Lenient), new BatchRunnerOptions { Workers = o.Threads });
 
         // Ctrl+C stops the run after the records already written (whole lines: --resume goes on from there);
         // a second Ctrl+C ends the process at once.

@@ -10,7 +10,7 @@ internal static class NormalizeCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string?>("PATH") { Description = "Input file (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Argument<string?>("PATH") { Description = "Input file (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne }.RejectingOptions();
         var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
         var lenient = new Option<bool>("--lenient") { Description = "Replace invalid UTF-8 with U+FFFD (and report the count) instead of failing." };
         var rules = new NormalizerRuleOptions();
@@ -48,10 +48,7 @@ internal static class NormalizeCommand
                 writer.Write(PersianNormalizer.OutputLineBreak(chunk.Tail));
             }
         }
-        if (reader.ReplacedSequences > 0)
-        {
-            Console.Error.WriteLine($"dabir: warning: replaced {reader.ReplacedSequences} invalid UTF-8 sequence(s) with U+FFFD");
-        }
+        CliIO.WarnReplaced(reader);
         return ExitCodes.Ok;
     }
 }

@@ -9,7 +9,22 @@ internal sealed class NormalizerRuleOptions
     private readonly Option<bool> _keepLetters = new("--keep-letters") { Description = "Do not unify Arabic letter variants (ي ى ك ۀ) to Persian." };
     private readonly Option<bool> _keepPresentation = new("--keep-presentation-forms") { Description = "Do not decompose Arabic presentation forms (U+FB50–U+FEFF)." };
     private readonly Option<bool> _keepKashida = new("--keep-kashida") { Description = "Keep the kashida (U+0640)." };
-    private readonly Option<DigitConversion> _digits = new("--digits") { Description = "Digit conversion.", DefaultValueFactory = _ => DigitConversion.ArabicIndicToPersian };
+    private readonly Option<DigitConversion> _digits = new("--digits")
+    {
+        Description = $"Digit conversion: {string.Join(", ", Enum.GetNames<DigitConversion>())}.",
+        DefaultValueFactory = _ => DigitConversion.ArabicIndicToPersian,
+        // The default parser's message names the .NET type; a user needs the values.
+        CustomParser = result =>
+        {
+            string value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (Enum.TryParse<DigitConversion>(value, ignoreCase: true, out var digits) && Enum.IsDefined(digits) && !int.TryParse(value, out _))
+            {
+                return digits;
+            }
+            result.AddError($"--digits: '{value}' is not one of {string.Join(", ", Enum.GetNames<DigitConversion>())}");
+            return default;
+        },
+    };
     private readonly Option<bool> _keepControls = new("--keep-controls") { Description = "Keep invisible and bidi control characters." };
     private readonly Option<bool> _keepBadZwnj = new("--keep-misplaced-zwnj") { Description = "Keep half-spaces after non-joining letters, doubled or at word edges." };
     private readonly Option<bool> _keepWhitespace = new("--keep-whitespace") { Description = "Do not collapse whitespace runs or trim line ends." };

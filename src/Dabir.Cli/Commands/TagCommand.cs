@@ -19,29 +19,30 @@ internal static class TagCommand
 
     public static Command Create()
     {
-        var input = new Argument<string?>("PATH") { Description = "Input file (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Argument<string?>("PATH") { Description = "Input file (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne }.RejectingOptions();
         var format = new Option<string>("--input") { Description = "Input layout: 'tokens' (one token per line, blank line between sentences).", DefaultValueFactory = _ => "tokens" };
         format.AcceptOnlyFromAmong("tokens");
         var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
+        var lenient = new Option<bool>("--lenient") { Description = "Replace invalid UTF-8 with U+FFFD (and report the count) instead of failing." };
         var convention = new Option<PosConvention>("--convention") { Description = "UPOS annotation convention and XPOS tag set: PerDT (names as PROPN; N_IANM, PREP, …) or Seraji (names as NOUN; N_SING, P, …).", DefaultValueFactory = _ => PosConvention.PerDT };
         var command = new Command("tag", "Annotate tokens with UPOS, lemma, NER and XPOS (columns: token, UPOS, lemma, NER, XPOS; '_' where a layer is not available).")
         {
-            input, format, output, convention,
+            input, format, output, convention, lenient,
         };
         command.SetAction(parse =>
         {
             string? path = parse.GetValue(input);
             var chosen = parse.GetValue(convention);
-            return CliIO.Guard(path, () => Run(path, parse.GetValue(output), chosen));
+            return CliIO.Guard(path, () => Run(path, parse.GetValue(output), chosen, parse.GetValue(lenient)));
         });
         return command;
     }
 
-    private static int Run(string? inputPath, string? outputPath, PosConvention convention)
+    private static int Run(string? inputPath, string? outputPath, PosConvention convention, bool lenient)
     {
         var pipeline = Pipelines.ForTokens(convention);
         using var stream = CliIO.OpenInput(inputPath);
-        var reader = new Utf8ChunkReader(stream);
+        var reader = new Utf8ChunkReader(stream, lenient);
         using var writer = CliIO.OpenOutput(outputPath);
         var tokens = new List<string>();
         string partial = "";
@@ -74,16 +75,24 @@ internal static class TagCommand
             }
             tokens.Clear();
         }
+        long lineNumber = 1;
         foreach (var chunk in reader.ReadChunks())
         {
             // A token line longer than a chunk is rejoined (the reader cut it); it is still one token.
             string line = partial.Length == 0 ? chunk.Text.ToString() : partial + chunk.Text.ToString();
             if (!chunk.EndsLine)
             {
-                // Keep at most one chunk of an endless token line: memory stays bounded.
-                partial = line.Length > reader.MaxChunkChars ? line[..reader.MaxChunkChars] : line + chunk.Tail;
+                // One token per line: a "token" longer than a chunk is not a token, and cutting it would lose text
+                // silently, so it is refused (memory stays bounded too).
+                if (line.Length + chunk.Tail.Length >= reader.MaxChunkChars)
+                {
+                    throw new InputException(InputErrorReason.TooLarge,
+                        $"line {lineNumber} is a token of more than {reader.MaxChunkChars:N0} characters; tag reads one token per line");
+                }
+                partial = line + chunk.Tail;
                 continue;
             }
+            lineNumber++;
             partial = "";
             if (string.IsNullOrWhiteSpace(line))
             {
@@ -102,6 +111,7 @@ internal static class TagCommand
             tokens.Add(partial);
         }
         Flush();
+        CliIO.WarnReplaced(reader);
         return ExitCodes.Ok;
     }
 }

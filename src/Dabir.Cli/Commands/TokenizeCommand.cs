@@ -19,11 +19,11 @@ internal static class TokenizeCommand
 
     public static Command Create()
     {
-        var input = new Argument<string?>("PATH") { Description = "Input file (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Argument<string?>("PATH") { Description = "Input file (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne }.RejectingOptions();
         var format = new Option<string>("--format", "-f") { Description = "Output: text (a sentence per line, tokens space-separated), conllu, or json (a JSON object per sentence).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "conllu", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
-        var lenient = new Option<bool>("--lenient") { Description = "Replace invalid UTF-8 with U+FFFD instead of failing." };
+        var lenient = new Option<bool>("--lenient") { Description = "Replace invalid UTF-8 with U+FFFD (and report the count) instead of failing." };
         var command = new Command("tokenize", "Split Persian text into sentences, tokens and words, with lemmas.")
         {
             input, format, output, lenient,
@@ -67,6 +67,7 @@ internal static class TokenizeCommand
                 state.NewParagraph = true;
             }
         }
+        CliIO.WarnReplaced(reader);
         return ExitCodes.Ok;
     }
 

@@ -97,7 +97,9 @@ internal sealed class CharacterPass : ISkippableRepairPass
         }
         if (options.CollapseWhitespace)
         {
-            foreach (char c in "\t\u000B\u000C\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000")
+            // NEL and the Unicode line and paragraph separators break words like a space (deleting them glued «ج» and «د»);
+            // lines stay the ones \n and \r make.
+            foreach (char c in "\t\u000B\u000C\u0085\u2028\u2029\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000")
             {
                 _action[c] = ' ';
             }
@@ -203,7 +205,7 @@ internal sealed class CharacterPass : ISkippableRepairPass
         char action = _action[c];
         if (action == Delete)
         {
-            if (c == PersianChars.Kashida && !IsStretching(input.Chars, i, output))
+            if ((c == PersianChars.Kashida && !IsStretching(input.Chars, i, output)) || (c == Zwj && JoinsEmoji(input.Chars, i)))
             {
                 output.Copy(input, i);
             }
@@ -237,7 +239,7 @@ internal sealed class CharacterPass : ISkippableRepairPass
             char action = _action[text[i]];
             if (action == Delete)
             {
-                if (text[i] == PersianChars.Kashida && !IsStretching(text, i, output))
+                if ((text[i] == PersianChars.Kashida && !IsStretching(text, i, output)) || (text[i] == Zwj && JoinsEmoji(text, i)))
                 {
                     output.Copy(input, i);
                     repeat = 0;
@@ -254,6 +256,18 @@ internal sealed class CharacterPass : ISkippableRepairPass
             repeat = ReduceRepeat(output, repeat);
         }
     }
+
+    private const char Zwj = '\u200D';
+
+    // A ZWJ between two pictographs makes one emoji («👨‍👩‍👧», «❤️‍🔥»): removing it would split the family into
+    // four people. Between letters it is a display hint the default rules drop (--keep-controls keeps it).
+    private static bool JoinsEmoji(ReadOnlySpan<char> text, int i) =>
+        i > 0 && i + 1 < text.Length && IsPictographEdge(text[i - 1]) && IsPictographEdge(text[i + 1]);
+
+    // The code units that can end or start a pictograph: surrogates (emoji are astral), other symbols (☀, ❤) and the
+    // emoji variation selector that follows a symbol.
+    private static bool IsPictographEdge(char c) =>
+        char.IsSurrogate(c) || c == '\uFE0F' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol;
 
     // A kashida stretches a word only between a letter that joins forward and another letter («کـــتاب»);
     // elsewhere it is typed as a dash («تهران ـ شمال», «۸۹ـ۱۳۸۸», «هـ.ق») and stays.

@@ -365,18 +365,26 @@ public static class ArticleSource
         return end > start ? buffer.AsSpan(start, end - start).ToArray() : null;
     }
 
-    /// <summary>Decodes an article's bytes as strict UTF-8 (a BOM is dropped; a NUL byte or a UTF-16 BOM is an error).</summary>
-    public static string Decode(RawArticle article)
+    /// <summary>
+    /// Decodes an article's bytes as UTF-8 (a BOM is dropped; a NUL byte or a UTF-16 BOM is an error): strictly, or
+    /// with <paramref name="lenient"/> replacing invalid sequences with U+FFFD.
+    /// </summary>
+    public static string Decode(RawArticle article, bool lenient = false)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return Utf8ChunkReader.DecodeAll(article.Bytes.Span);
+        return Utf8ChunkReader.DecodeAll(article.Bytes.Span, lenient);
     }
+
+    /// <summary>Reads a raw article strictly (invalid UTF-8 is an error); see <see cref="Read(RawArticle, bool)"/>.</summary>
+    public static ArticleInput Read(RawArticle article) => Read(article, lenient: false);
 
     /// <summary>
     /// Reads a raw article into an <see cref="ArticleInput"/> with the reader its format calls for; an unreadable
-    /// article throws <see cref="InputException"/> located at its file and line (or its locator).
+    /// article throws <see cref="InputException"/> located at its file and line (or its locator). With
+    /// <paramref name="lenient"/>, invalid UTF-8 is replaced with U+FFFD instead (JSON too: the record is decoded
+    /// leniently and read from the repaired bytes).
     /// </summary>
-    public static ArticleInput Read(RawArticle article)
+    public static ArticleInput Read(RawArticle article, bool lenient)
     {
         ArgumentNullException.ThrowIfNull(article);
         try
@@ -389,11 +397,12 @@ public static class ArticleSource
             {
                 case "json":
                     // In a JSONL file the line locates the record even when the record has its own id.
-                    return JsonArticleReader.Read(article.Bytes, article.Locator, article.Path, article.Line);
+                    var bytes = lenient ? System.Text.Encoding.UTF8.GetBytes(Decode(article, lenient)) : article.Bytes;
+                    return JsonArticleReader.Read(bytes, article.Locator, article.Path, article.Line);
                 case "html":
-                    return HtmlArticleReader.Read(Decode(article), article.Locator, article.Path);
+                    return HtmlArticleReader.Read(Decode(article, lenient), article.Locator, article.Path);
                 default:
-                    return new ArticleInput { Id = article.Locator, Origin = new ArticleOrigin(article.Path, null, "text"), PlainText = Decode(article) };
+                    return new ArticleInput { Id = article.Locator, Origin = new ArticleOrigin(article.Path, null, "text"), PlainText = Decode(article, lenient) };
             }
         }
         catch (InputException e)
