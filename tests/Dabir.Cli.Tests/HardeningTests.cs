@@ -149,3 +149,32 @@ public sealed class HardeningTests
         Assert.Equal("کتاب‌ها\nکتاب‌ها\n", File.ReadAllText(output));
     }
 }
+
+/// <summary>Pages that nest without end are refused before the HTML parser, which slows down with depth.</summary>
+public sealed class DeepHtmlTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_page_nested_deeper_than_any_article_is_a_clear_input_error(bool closed)
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "متن خبر"
+            + (closed ? string.Concat(Enumerable.Repeat("</div>", 100_000)) : "") + "</body></html>";
+        string path = DabirProcess.TempFile(Encoding.UTF8.GetBytes(html));
+        File.Move(path, path + ".html");
+        var result = DabirProcess.Run((byte[]?)null, ["analyze", path + ".html", "--level", "structure"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nest deeper than 1,000 levels", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Many_unclosed_paragraphs_and_list_items_are_not_nesting()
+    {
+        string html = "<html><head><title>t</title><script>var a = '<div><div>';</script></head><body><h1>عنوان خبر</h1><article>"
+            + string.Concat(Enumerable.Repeat("<p>این یک بند خبر است که ادامه دارد<li>مورد<br><img src=x>", 3_000)) + "</article></body></html>";
+        string path = DabirProcess.TempFile(Encoding.UTF8.GetBytes(html));
+        File.Move(path, path + ".html");
+        var result = DabirProcess.Run((byte[]?)null, ["analyze", path + ".html", "--level", "structure"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+    }
+}
