@@ -19,6 +19,7 @@ internal static class Program
                 TrainXposCommand.Create(),
                 TrainCommand.CreateZwnj(),
                 TrainLemmasCommand.Create(),
+                TrainActorsCommand.Create(),
             },
             EvalCommand.Create(),
             AnalyzeCommand.Create(),
