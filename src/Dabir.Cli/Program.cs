@@ -23,6 +23,7 @@ internal static class Program
             },
             EvalCommand.Create(),
             AnalyzeCommand.Create(),
+            EventsCommand.Create(),
             TokenizeCommand.Create(),
             TagCommand.Create(),
         };

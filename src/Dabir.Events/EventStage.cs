@@ -81,9 +81,15 @@ public sealed class EventStage : IDocumentStage
             cancellationToken.ThrowIfCancellationRequested();
             run.Sentence(s);
         }
-        document.Set(new EventMentions([.. run.Events.Where(e => e.Tier == "core")]));
-        document.Set(new BackgroundEvents([.. run.Events.Where(e => e.Tier != "core")]));
+        document.Set(new EventMentions([.. run.Events.Where(IsScored)]));
+        document.Set(new BackgroundEvents([.. run.Events.Where(e => !IsScored(e))]));
     }
+
+    /// <summary>
+    /// What <c>events</c> lists: core events with a recipient, and the types PLOVER codes without one (protests,
+    /// mobilizations). A dyadic act whose recipient was not identified is not dropped: it goes to the other section.
+    /// </summary>
+    private static bool IsScored(PoliticalEvent e) => e.Tier == "core" && (e.Recipients.Count > 0 || e.Type is "PROTEST" or "MOBILIZE");
 
     private int IdOf(ReadOnlySpan<char> text, Span<char> buffer)
     {
@@ -778,6 +784,10 @@ public sealed class EventStage : IDocumentStage
                         old.Recipients = union;
                     }
                     old.Restatements.Add(ev.TriggerSpan);
+                    if (old.Mode.Length == 0)
+                    {
+                        old.Mode = ev.Mode;
+                    }
                     if (ev.Tier == "core")
                     {
                         old.Tier = "core";

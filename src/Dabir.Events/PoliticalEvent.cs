@@ -12,7 +12,7 @@ public sealed class PoliticalEvent
     public required string Type { get; init; }
 
     /// <summary>PLOVER mode (visit, phone, allege, disapprove, …) or empty.</summary>
-    public required string Mode { get; init; }
+    public required string Mode { get; set; }
 
     /// <summary>PLOVER contexts from the CAMEO code (diplomatic, military, …).</summary>
     public required IReadOnlyList<string> Context { get; init; }
@@ -124,9 +124,9 @@ public sealed class PoliticalEvent
 }
 
 /// <summary>
-/// The document's core events (what the article reports as happening now); written into the record as <c>events</c>.
-/// Background events are a separate layer (<see cref="BackgroundEvents"/>), so a consumer that counts <c>events</c>
-/// counts only today's news.
+/// The document's core events (what the article reports as happening now, with the recipient identified unless the type
+/// is monadic: PROTEST, MOBILIZE); written into the record as <c>events</c>. Everything else is a separate layer
+/// (<see cref="BackgroundEvents"/>), so a consumer that counts <c>events</c> counts only today's news.
 /// </summary>
 /// <param name="items">The core events, in text order of their first statement.</param>
 public sealed class EventMentions(IReadOnlyList<PoliticalEvent> items) : IRecordSection
@@ -150,7 +150,10 @@ public sealed class EventMentions(IReadOnlyList<PoliticalEvent> items) : IRecord
     }
 }
 
-/// <summary>Background events (historical, hypothetical, past perfect, alleged inside a claim); written as <c>backgroundEvents</c>.</summary>
+/// <summary>
+/// The other events: background (historical, hypothetical, past perfect; <c>tier: background</c>) and core events whose
+/// recipient was not identified (<c>tier: core</c>); written as <c>otherEvents</c>.
+/// </summary>
 /// <param name="items">The events.</param>
 public sealed class BackgroundEvents(IReadOnlyList<PoliticalEvent> items) : IRecordSection
 {
@@ -158,7 +161,7 @@ public sealed class BackgroundEvents(IReadOnlyList<PoliticalEvent> items) : IRec
     public IReadOnlyList<PoliticalEvent> Items { get; } = items ?? throw new ArgumentNullException(nameof(items));
 
     /// <inheritdoc />
-    public string PropertyName => "backgroundEvents";
+    public string PropertyName => "otherEvents";
 
     /// <inheritdoc />
     public void WriteValue(Utf8JsonWriter writer, AnalysisDocument document)

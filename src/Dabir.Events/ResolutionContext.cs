@@ -17,6 +17,9 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
     private Pending? _lastPerson, _lastCountry, _lastOrganization, _lastRegime, _lastGroup, _lastSubject, _sentenceSubject;
     private readonly List<Pending> _recentPeople = [];
 
+    // Surnames of people named in full earlier in the article: «دیوید کامرون» then «کامرون» (not Cameroon).
+    private readonly Dictionary<string, Pending> _surnames = new(StringComparer.Ordinal);
+
     private sealed class Pending
     {
         public int First;
@@ -171,6 +174,14 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
     private Pending? Resolve(List<RawMatch> raw, ref int i, Pending? speaker, bool subjectPosition = false)
     {
         var m = raw[i];
+        if (m.End - m.First == 1 && _surnames.TryGetValue(Fold.Word(segmented.Form(segmented.Words[m.First])), out var named0))
+        {
+            return new Pending
+            {
+                First = m.First, End = m.End, Id = named0.Id, Name = named0.Name, Country = named0.Country, Sector = named0.Sector,
+                Cameo = named0.Cameo, Kind = ActorKind.Person, IsName = true, Resolution = "alias", Confidence = 0.8,
+            };
+        }
         if (m.Rows.Length == 0)
         {
             // A name the tagger found that the dictionary does not know: kept so that an apposition can give it a role.
@@ -229,12 +240,26 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
         {
             person.First = m.First;
             person.End = m.End;
+            RememberSurname(person);
             return person;
         }
         var named = Array.Find(rows, r => r.Kind is ActorKind.Organization or ActorKind.Country or ActorKind.Capital or ActorKind.Government or ActorKind.Demonym or ActorKind.Region);
         if (named is not null)
         {
             var p = FromRecord(named, m);
+            if ((named.Flags & ActorFlags.PublisherRelative) != 0 && named.Kind == ActorKind.Organization && hasNext
+                && raw[i + 1].Rows.Select(r => dictionary.Records[r]).FirstOrDefault(r => r.Kind is ActorKind.Country or ActorKind.Demonym) is { } state)
+            {
+                // «دستگاه قضایی شیلی», «وزارت خارجه برزیل»: the body of the state named after it.
+                i++;
+                p.End = raw[i].End;
+                p.Country = state.Country;
+                p.Id = state.Country + "-" + p.Sector;
+                p.Cameo = state.Country + p.Sector;
+                p.Name = $"{named.Name} ({state.Name})";
+                p.Resolution = "role";
+                return p;
+            }
             if ((named.Flags & ActorFlags.PublisherRelative) != 0)
             {
                 string country = speaker?.Country is { Length: 3 } sc ? sc : publisher;
@@ -255,6 +280,11 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
                 RoleRule.Complement when (role.Flags & ActorFlags.PublisherRelative) != 0 => speaker?.Country is { Length: 3 } sc2 ? sc2 : publisher,
                 _ => null,
             };
+            // «این سرباز», «آن مقام»: a demonstrative makes a bare role anaphoric, not the publisher's.
+            if (m.First > 0 && Fold.Word(segmented.Form(segmented.Words[m.First - 1])) is "این" or "آن" or "همین")
+            {
+                country = null;
+            }
             if (country is null)
             {
                 return new Pending { First = m.First, End = m.End, Kind = ActorKind.Role, IsRole = true, Name = role.Name, Sector = role.Sector, Confidence = 0.2 };
@@ -309,6 +339,14 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
             return p;
         }
         return null;
+    }
+
+    private void RememberSurname(Pending person)
+    {
+        if (person.End - person.First >= 2)
+        {
+            _surnames[Fold.Word(segmented.Form(segmented.Words[person.End - 1]))] = person;
+        }
     }
 
     private Pending? ChoosePerson(ActorRecord[] rows)
@@ -433,6 +471,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
                 var role = aName ? b : a;
                 if (name.Country.Length == 0 && role.Country.Length > 0)
                 {
+                    RememberSurname(name);
                     name.Country = role.Country;
                     name.Sector = role.Sector;
                     name.Cameo = role.Cameo;
