@@ -22,10 +22,10 @@ public sealed class EventStage : IDocumentStage
     private readonly HashSet<int> _relational, _clauseStarts, _lightDo;
 
     // Nouns between a preposition and its actor: «از مواضع X», «از سوی X», «به سران X».
-    private static readonly string[] RelationalNouns = ["مواضع", "موضع", "اقدام", "اقدامات", "تلاش", "تلاش‌های", "سخنان", "اظهارات", "سوی", "طرف", "جانب", "کشورهای", "سران", "رهبران", "نمایندگان", "مقامات"];
+    private static readonly string[] RelationalNouns = ["مواضع", "موضع", "اقدام", "اقدامات", "تلاش", "تلاش‌های", "سخنان", "اظهارات", "سوی", "طرف", "جانب", "کشورهای", "سران", "رهبران", "نمایندگان", "مقامات", "مرز", "مرزهای"];
 
     // Words after which an actor can still be a subject (not a noun's complement).
-    private static readonly string[] ClauseStartWords = ["و", "که", "نیز", "هم", "همچنین", "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "اخیرا", "سپس", "بار", "دیگر", "رسما"];
+    private static readonly string[] ClauseStartWords = ["و", "که", "نیز", "هم", "همچنین", "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "اخیرا", "سپس", "بار", "دیگر", "رسما", "اگر", "چنانچه", "هرچند", "تا", "چون", "زیرا", "اما", "ولی"];
 
     private static readonly string[] LightDo = ["کرد", "نمود"];
 
@@ -340,6 +340,12 @@ public sealed class EventStage : IDocumentStage
             {
                 return false;
             }
+            if (element.OnLemma && e > 0 && w + 1 < end && lemmaIds[w] == stage._want && stage._want >= 0
+                && segmented.Form(segmented.Words[w]) is var aux && (aux.StartsWith("خواه", StringComparison.Ordinal) || aux.StartsWith("نخواه", StringComparison.Ordinal)))
+            {
+                // «سفر خواهد کرد»: the future auxiliary stands between the noun and its light verb.
+                w++;
+            }
             int id = element.OnLemma ? lemmaIds[w] : formIds[w];
             bool hit = id >= 0 && Array.IndexOf(element.Ids, id) >= 0;
             if (!hit && element.OnLemma && e == elements.Length - 1 && e > 0
@@ -608,8 +614,8 @@ public sealed class EventStage : IDocumentStage
                     case ArgumentMarker.Object:
                         foreach (var g in groups)
                         {
-                            // «حمله به ایران را»: an actor inside the object phrase is not the object.
-                            if (g != subject && g.IsObject && g.Marker < 0 && !g.Genitive && g.First >= clauseStart && g.First < m.End)
+                            // «حمله به ایران را»: an actor behind a preposition inside the object phrase is not the object; a possessor is («زندانیان X را»).
+                            if (g != subject && g.IsObject && g.Marker < 0 && g.First >= clauseStart && g.First < m.End)
                             {
                                 found.AddRange(Members(g));
                             }
