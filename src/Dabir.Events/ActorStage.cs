@@ -107,7 +107,7 @@ public sealed class ActorStage(ActorDictionary? dictionary = null) : IDocumentSt
         {
             next++;
         }
-        int added = 0;
+        int added = 0, count = raw.Count, j = 0;
         for (int i = next; i < entities.Count && entities[i].Sentence == sentence; i++)
         {
             var e = entities[i];
@@ -116,7 +116,12 @@ public sealed class ActorStage(ActorDictionary? dictionary = null) : IDocumentSt
                 continue;
             }
             int a = e.FirstWord, b = e.FirstWord + e.WordCount;
-            if (raw.Exists(m => m.First < b && a < m.End))
+            // Both lists are in text order: one merge walk finds overlaps (no quadratic scan on a sentence of 5,000 names).
+            while (j < count && raw[j].End <= a)
+            {
+                j++;
+            }
+            if (j < count && raw[j].First < b)
             {
                 continue;
             }

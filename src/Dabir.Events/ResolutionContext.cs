@@ -56,6 +56,8 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
             }
         }
         var local = new List<Pending>();
+        bool seenActor = false;
+        Pending? firstSpeaker = null;
         Pending? speaker = null;
         _sentenceSubject = null;
         for (int i = 0; i < raw.Count; i++)
@@ -63,12 +65,12 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
             var m = raw[i];
             if (colon >= 0 && m.First > colon && speaker is null)
             {
-                speaker = local.Find(p => (p.IsName || p.IsRole) && p.Country.Length > 0) ?? _lastPerson;
+                speaker = firstSpeaker ?? _lastPerson;
             }
             bool quoted = colon >= 0 && m.First > colon;
             string before = m.First > first ? Fold.Word(segmented.Form(words[m.First - 1])) : "";
             bool attribution = IsAttribution(m.First, first);
-            bool subjectPosition = !attribution && !Prepositions.Contains(before) && !local.Exists(q => !q.IsAttribution && !q.IsLocation);
+            bool subjectPosition = !attribution && !Prepositions.Contains(before) && !seenActor;
             var p = Resolve(raw, ref i, quoted ? speaker : null, subjectPosition);
             if (p is null)
             {
@@ -80,8 +82,13 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
                 p.IsLocation = true;
             }
             local.Add(p);
+            if (firstSpeaker is null && (p.IsName || p.IsRole) && p.Country.Length > 0)
+            {
+                firstSpeaker = p;
+            }
             if (!p.IsLocation && !p.IsAttribution)
             {
+                seenActor = true;
                 if (subjectPosition && (p.IsName || p.IsRole || p.Kind == ActorKind.Person) && p.Country.Length > 0)
                 {
                     _sentenceSubject = p;

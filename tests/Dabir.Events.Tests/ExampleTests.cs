@@ -94,6 +94,8 @@ public sealed class ExampleTests
             Assert.True(first.TryGetProperty(field, out _), field);
         }
         Assert.Equal("IRN", first.GetProperty("actor").GetProperty("country").GetString());
+        var errors = News.Tests.SchemaValidator.ForDocumentSchema().Validate(json.RootElement);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
         _ = typeof(AnalysisDocument);
     }
 }
