@@ -137,7 +137,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
         for (int w = end; w < next; w++)
         {
             string f = Fold.Word(segmented.Form(segmented.Words[w]));
-            if (!Modifiers.Contains(f))
+            if (!Modifiers.Contains(f) && f is not ("«" or "»" or "\"" or "“" or "”"))
             {
                 return false;
             }
@@ -254,7 +254,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
         if (named is not null)
         {
             var p = FromRecord(named, m);
-            if ((named.Flags & ActorFlags.PublisherRelative) != 0 && named.Kind == ActorKind.Organization && hasNext
+            if (named.Kind == ActorKind.Organization && ((named.Flags & ActorFlags.PublisherRelative) != 0 || named.Role == "state-body") && hasNext
                 && raw[i + 1].Rows.Select(r => dictionary.Records[r]).FirstOrDefault(r => r.Kind is ActorKind.Country or ActorKind.Demonym) is { } state)
             {
                 // «دستگاه قضایی شیلی», «وزارت خارجه برزیل»: the body of the state named after it.
