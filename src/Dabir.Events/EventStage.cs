@@ -22,7 +22,7 @@ public sealed class EventStage : IDocumentStage
     private readonly HashSet<int> _relational, _clauseStarts, _lightDo;
 
     // Nouns between a preposition and its actor: «از مواضع X», «از سوی X», «به سران X».
-    private static readonly string[] RelationalNouns = ["مواضع", "موضع", "اقدام", "اقدامات", "تلاش", "تلاش‌های", "سخنان", "اظهارات", "سوی", "طرف", "جانب", "کشورهای", "سران", "رهبران", "نمایندگان", "مقامات", "مرز", "مرزهای"];
+    private static readonly string[] RelationalNouns = ["مواضع", "موضع", "اقدام", "اقدامات", "تلاش", "تلاش‌های", "سخنان", "اظهارات", "سوی", "طرف", "جانب", "کشورهای", "سران", "رهبران", "نمایندگان", "مقامات", "مرز", "مرزهای", "سیاست", "سیاست‌های", "سفارت"];
 
     // Words after which an actor can still be a subject (not a noun's complement).
     private static readonly string[] ClauseStartWords = ["و", "که", "نیز", "هم", "همچنین", "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "اخیرا", "سپس", "بار", "دیگر", "رسما", "اگر", "چنانچه", "هرچند", "تا", "چون", "زیرا", "اما", "ولی"];
@@ -502,7 +502,7 @@ public sealed class EventStage : IDocumentStage
         }
 
         private bool IsPreposition(int id) => id == stage._from || id == stage._with || id == stage._to || id == stage._in
-            || stage._lexicon.Word("علیه") == id || stage._lexicon.Word("برای") == id || stage._lexicon.Word("میان") == id || stage._lexicon.Word("بین") == id;
+            || stage._lexicon.Word("علیه") == id || stage._lexicon.Word("مقابل") == id || stage._lexicon.Word("برای") == id || stage._lexicon.Word("میان") == id || stage._lexicon.Word("بین") == id;
 
         private bool IsLetterWord(int w)
         {

@@ -104,6 +104,13 @@ add("وزیر خارجه ترکیه هفته آینده به روسیه سفر �
 add("آمریکا به ایران حمله خواهد کرد.", "THREATEN USA>IRN", "pass", "future assault = threat")
 add("اگر آمریکا به ایران حمله کند، پاسخ سختی دریافت می‌کند.", "ASSAULT USA>IRN ~bg", "pass", "hypothetical")
 add("روسیه سال گذشته به اوکراین حمله کرده بود.", "ASSAULT RUS>UKR ~bg", "pass", "past perfect, historical")
+# Protests (the target after «مقابل» / «در اعتراض به») and monadic concessions.
+add("مردم پاکستان مقابل سفارت آمریکا تجمع کردند.", "PROTEST PAK>USA", "pass", "protest, target")
+add("دانشجویان ایرانی در اعتراض به سیاست‌های آمریکا راهپیمایی کردند.", "PROTEST IRN>USA", "pass", "protest, target")
+add("کارگران فرانسوی اعتصاب کردند.", "PROTEST FRA>-", "pass", "strike, no target")
+add("مردم ترکیه علیه رژیم صهیونیستی تظاهرات کردند.", "PROTEST TUR>ISR", "pass", "protest, علیه")
+add("نخست‌وزیر عراق استعفا داد.", "CONCEDE IRQ>-", "pass", "resignation (monadic: otherEvents)")
+add("وزیر خارجه ترکیه از روسیه عذرخواهی کرد.", "SUPPORT TUR>RUS", "pass", "apology: CAMEO 055, SUPPORT in CAMEO2PLOVER")
 # No event.
 add("هوا امروز در تهران آفتابی است.", "-", "pass", "no actor, no predicate")
 add("روسیه و چین دو کشور بزرگ هستند.", "-", "pass", "no predicate")
