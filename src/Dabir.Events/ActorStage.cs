@@ -44,7 +44,7 @@ public sealed class ActorStage(ActorDictionary? dictionary = null) : IDocumentSt
             cancellationToken.ThrowIfCancellationRequested();
             var sentence = segmented.Sentences[s];
             int first = segmented.FirstWord(sentence.FirstToken), end = segmented.FirstWord(sentence.EndToken);
-            var raw = Match(segmented, first, end);
+            var raw = Match(segmented, first, end, context);
             if (entities is not null)
             {
                 AddUnknownNames(entities.Items, ref entity, s, raw);
@@ -55,7 +55,7 @@ public sealed class ActorStage(ActorDictionary? dictionary = null) : IDocumentSt
     }
 
     /// <summary>Longest dictionary matches over the words [first, end): (first word, end word, rows).</summary>
-    internal List<RawMatch> Match(SegmentedText segmented, int first, int end)
+    internal List<RawMatch> Match(SegmentedText segmented, int first, int end, ResolutionContext? context = null)
     {
         var words = segmented.Words;
         var result = new List<RawMatch>();
@@ -92,6 +92,12 @@ public sealed class ActorStage(ActorDictionary? dictionary = null) : IDocumentSt
             }
             if (bestRows is null)
             {
+                // A surname alone after the full name («ایاد علاوی» … «علاوی»).
+                int n = Fold.Append(segmented.Form(words[w]), buffer);
+                if (context is not null && n > 0 && context.IsSurname(buffer[..n]))
+                {
+                    result.Add(new RawMatch(w, w + 1, [], EntityLabel.Person));
+                }
                 w++;
                 continue;
             }

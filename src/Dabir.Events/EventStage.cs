@@ -111,6 +111,7 @@ public sealed class EventStage : IDocumentStage
         public bool Agent;
         public bool IsObject;
         public bool Genitive;
+        public Group? ConjunctOf;
     }
 
     private readonly record struct Match(Predicate Predicate, int First, int End, int Verb, int[] Positions, bool Passive);
@@ -222,7 +223,7 @@ public sealed class EventStage : IDocumentStage
                     }
                     (actor, recipients) = (recipients[0], [actor]);
                 }
-                recipients.RemoveAll(r => r.Country.Length == 0 || SameActor(r, actor) && r.Sector == actor.Sector);
+                recipients.RemoveAll(r => r.Country.Length == 0 || r.ActorId == actor.ActorId && r.Sector == actor.Sector);
                 if (m.Predicate.Has(PredicateFlags.NeedsRecipient) && recipients.Count == 0)
                 {
                     continue;
@@ -436,6 +437,7 @@ public sealed class EventStage : IDocumentStage
                     && (formIds[g.First - 1] == stage._and && stage._and >= 0 || segmented.Form(segmented.Words[g.First - 1]) is "،" or ","))
                 {
                     g.Marker = previous.Marker;
+                    g.ConjunctOf = previous.ConjunctOf ?? previous;
                     g.Agent = previous.Agent;
                     g.Genitive = previous.Genitive;
                     g.IsObject |= previous.IsObject;
@@ -601,6 +603,13 @@ public sealed class EventStage : IDocumentStage
                         if (before is not null)
                         {
                             found.AddRange(Members(before));
+                            foreach (var conjunct in groups)
+                            {
+                                if (conjunct.ConjunctOf == before)
+                                {
+                                    found.AddRange(Members(conjunct));
+                                }
+                            }
                         }
                         else
                         {

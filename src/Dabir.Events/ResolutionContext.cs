@@ -20,6 +20,9 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
     // Surnames of people named in full earlier in the article: «دیوید کامرون» then «کامرون» (not Cameroon).
     private readonly Dictionary<string, Pending> _surnames = new(StringComparer.Ordinal);
 
+    /// <summary>True when <paramref name="folded"/> is the surname of a person named in full earlier in the article.</summary>
+    public bool IsSurname(ReadOnlySpan<char> folded) => _surnames.Count > 0 && _surnames.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(folded);
+
     private sealed class Pending
     {
         public int First;
