@@ -18,7 +18,7 @@ public sealed class EventStage : IDocumentStage
     private readonly PredicateLexicon _lexicon;
     private readonly int _from, _with, _to, _ra, _in, _and, _by, _side, _letter1, _letter2, _letter3, _letter4, _message1, _message2,
         _message3, _this, _if, _if2, _was, _want, _become, _become2, _plan, _intent, _has, _have, _is, _before, _earlier, _earlier2, _past,
-        _year, _attrib, _quoteFrom, _while, _meeting, _talk, _talk2, _call, _statement, _session;
+        _year, _attrib, _quoteFrom, _while, _that, _meeting, _talk, _talk2, _call, _statement, _session;
     private readonly HashSet<int> _relational, _clauseStarts, _lightDo;
 
     // Nouns between a preposition and its actor: «از مواضع X», «از سوی X», «به سران X».
@@ -42,7 +42,7 @@ public sealed class EventStage : IDocumentStage
         (_if, _if2, _was, _want, _become, _become2) = (W("اگر"), W("چنانچه"), W("بود"), W("خواست"), W("شد"), lexicon.Word("گردید"));
         (_plan, _intent, _has, _have, _is) = (W("قرار"), W("قصد"), W("دارد"), W("دارند"), W("است"));
         (_before, _earlier, _earlier2, _past, _year) = (W("پیش"), W("قبلا"), W("پیشتر"), W("گذشته"), W("سال"));
-        (_attrib, _quoteFrom, _while) = (W("گزارش"), W("نقل"), W("ضمن"));
+        (_attrib, _quoteFrom, _while, _that) = (W("گزارش"), W("نقل"), W("ضمن"), W("که"));
         (_meeting, _talk, _talk2, _call, _statement, _session) = (W("دیدار"), W("گفتگو"), W("گفت‌وگو"), W("تماس"), W("بیانیه"), W("نشست"));
         _relational = [.. RelationalNouns.Select(W).Where(i => i >= 0)];
         _clauseStarts = [.. ClauseStartWords.Select(W).Where(i => i >= 0)];
@@ -171,7 +171,7 @@ public sealed class EventStage : IDocumentStage
                 }
                 int clauseStart = colon >= 0 && m.First > colon ? colon + 1 : first;
                 // A passive clause's nominative is its patient: the agent comes from «توسط X» / «از سوی X» or the discourse.
-                var subjectGroup = m.Passive ? null : Subject(groups, clauseStart, m.First);
+                var subjectGroup = m.Passive ? null : EmbeddedSubject(groups, clauseStart, m.First) ?? Subject(groups, clauseStart, m.First);
                 ActorMention? actor = subjectGroup is null ? null : Representative(subjectGroup);
                 bool explicitSubject = actor is not null;
                 if (m.Predicate.Has(PredicateFlags.Speech))
@@ -512,6 +512,22 @@ public sealed class EventStage : IDocumentStage
             return f.Length > 0 && char.IsLetter(f[0]);
         }
 
+        /// <summary>
+        /// The subject of a complement clause: «X مدعی شد که Y از او خواسته» — the first free actor after the last «که»
+        /// before the trigger. A relative clause («کامرون که خواستار … است») has none, and the main subject stands.
+        /// </summary>
+        private Group? EmbeddedSubject(List<Group> groups, int from, int to)
+        {
+            for (int w = to - 1; w > from; w--)
+            {
+                if (formIds[w] == stage._that && stage._that >= 0)
+                {
+                    return Subject(groups, w + 1, to);
+                }
+            }
+            return null;
+        }
+
         private static Group? Subject(List<Group> groups, int from, int to)
         {
             foreach (var g in groups)
@@ -613,7 +629,8 @@ public sealed class EventStage : IDocumentStage
                         }
                         else
                         {
-                            var next = groups.Find(g => g != subject && g.Marker == rule.Word && g.First >= m.End && g.First < m.End + 6);
+                            int window = m.Predicate.Has(PredicateFlags.Nominal) ? 12 : 6;
+                            var next = groups.Find(g => g != subject && g.Marker == rule.Word && g.First >= m.End && g.First < m.End + window);
                             if (next is not null)
                             {
                                 found.AddRange(Members(next));

@@ -16,6 +16,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
     private static readonly HashSet<string> Prepositions = new(["از", "با", "به", "در", "برای", "علیه", "توسط", "سوی", "طرف", "مواضع", "موضع"], StringComparer.Ordinal);
     private Pending? _lastPerson, _lastCountry, _lastOrganization, _lastRegime, _lastGroup, _lastSubject, _sentenceSubject;
     private readonly List<Pending> _recentPeople = [];
+    private bool _inComplement;
 
     // Surnames of people named in full earlier in the article: «دیوید کامرون» then «کامرون» (not Cameroon).
     private readonly Dictionary<string, Pending> _surnames = new(StringComparer.Ordinal);
@@ -58,6 +59,15 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
                 break;
             }
         }
+        int that = -1;
+        for (int w = first; w < end; w++)
+        {
+            if (segmented.Form(words[w]) is "که")
+            {
+                that = w;
+                break;
+            }
+        }
         var local = new List<Pending>();
         bool seenActor = false;
         Pending? firstSpeaker = null;
@@ -74,6 +84,8 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
             string before = m.First > first ? Fold.Word(segmented.Form(words[m.First - 1])) : "";
             bool attribution = IsAttribution(m.First, first);
             bool subjectPosition = !attribution && !Prepositions.Contains(before) && !seenActor;
+            // «X مدعی شد که Y از او خواسته»: a pronoun in a complement clause is the main clause's subject.
+            _inComplement = that >= 0 && m.First > that && _sentenceSubject is not null;
             var p = Resolve(raw, ref i, quoted ? speaker : null, subjectPosition);
             if (p is null)
             {
@@ -313,6 +325,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
         {
             var target = anaphor.Rule switch
             {
+                RoleRule.AnaphorPerson when _inComplement && !subjectPosition => _sentenceSubject,
                 RoleRule.AnaphorPerson => subjectPosition ? _lastSubject ?? _lastPerson : _recentPeople.FindLast(q => _sentenceSubject is null || q.Country != _sentenceSubject.Country || q.Sector != _sentenceSubject.Sector) ?? _lastPerson,
                 RoleRule.AnaphorCountry => _lastCountry,
                 RoleRule.AnaphorRegime => _lastRegime,
