@@ -4,7 +4,12 @@ using Dabir.Pipeline;
 
 namespace Dabir.Events.Tests;
 
+/// <summary>Timing tests run alone: other tests running beside them on two cores would make the ratios noise.</summary>
+[CollectionDefinition("timing", DisableParallelization = true)]
+public sealed class TimingTests;
+
 /// <summary>No input throws, every span maps into the source, and the stages run in linear time.</summary>
+[Collection("timing")]
 public sealed class RobustnessTests
 {
     private const string Alphabet = "ابپتثجحخدذرزژسشصضطظعغفقکگلمنوهیيكةأإؤئءآ \u200c\u200d،:«»\"()!.؟\n0123456789۰۱۲۳۴۵۶۷۸۹abc\u064b\u0650\u0640";
@@ -57,7 +62,7 @@ public sealed class RobustnessTests
         string List(int n) => string.Join("، ", Enumerable.Range(0, n).Select(i => aliases[i % aliases.Length])) + " با هم دیدار کردند.";
         // One sentence of 5,000 names against one of 1,000: linear is a ratio of 5; quadratic would be 25.
         double small = StageSeconds(List(1_000)), large = StageSeconds(List(5_000));
-        Assert.True(large / small < 12, $"1,000 names {small:0.000}s, 5,000 names {large:0.000}s: ratio {large / small:0.0}");
+        Assert.True(large / small < 15, $"1,000 names {small:0.000}s, 5,000 names {large:0.000}s: ratio {large / small:0.0}");
     }
 
     /// <summary>Seconds the actor and event stages take on <paramref name="text"/> (best of five; the earlier stages are not timed).</summary>
