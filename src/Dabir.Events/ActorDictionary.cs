@@ -62,11 +62,19 @@ public sealed class ActorDictionary
     /// <summary>The rows an alias (as written) names; empty when unknown.</summary>
     internal IEnumerable<ActorRecord> Find(string alias) => (Lookup(Fold.Key(alias)) ?? []).Select(i => Records[i]);
 
-    /// <summary>Compiles the dictionary from the four TSV files of a folder (<c>actors-*.tsv</c>, <c>roles.tsv</c>).</summary>
-    public static ActorDictionary FromFolder(string folder)
+    /// <summary>
+    /// Compiles the dictionary from the four TSV files of a folder (<c>actors-*.tsv</c>, <c>roles.tsv</c>) and any
+    /// <paramref name="extraFiles"/> (Dabir's own additions, <c>Resources/actors-extra.tsv</c>), in that order.
+    /// </summary>
+    public static ActorDictionary FromFolder(string folder, params string[] extraFiles)
     {
+        ArgumentNullException.ThrowIfNull(extraFiles);
         var builder = new ActorDictionaryBuilder();
         foreach (var file in Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal))
+        {
+            builder.AddFile(file);
+        }
+        foreach (var file in extraFiles)
         {
             builder.AddFile(file);
         }

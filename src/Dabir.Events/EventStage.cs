@@ -22,7 +22,7 @@ public sealed class EventStage : IDocumentStage
     private readonly HashSet<int> _relational, _clauseStarts, _lightDo;
 
     // Nouns between a preposition and its actor: «از مواضع X», «از سوی X», «به سران X».
-    private static readonly string[] RelationalNouns = ["مواضع", "موضع", "اقدام", "اقدامات", "تلاش", "تلاش‌های", "سخنان", "اظهارات", "سوی", "طرف", "جانب", "کشورهای", "سران", "رهبران", "نمایندگان", "مقامات", "مرز", "مرزهای", "سیاست", "سیاست‌های", "سفارت"];
+    private static readonly string[] RelationalNouns = ["مواضع", "موضع", "اقدام", "اقدامات", "تلاش", "تلاش‌های", "سخنان", "اظهارات", "سوی", "طرف", "جانب", "کشورهای", "سران", "رهبران", "نمایندگان", "مقامات", "مرز", "مرزهای", "سیاست", "سیاست‌های", "سفارت", "یک"];
 
     // Words after which an actor can still be a subject (not a noun's complement).
     private static readonly string[] ClauseStartWords = ["و", "که", "نیز", "هم", "همچنین", "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "اخیرا", "سپس", "بار", "دیگر", "رسما", "اگر", "چنانچه", "هرچند", "تا", "چون", "زیرا", "اما", "ولی"];
@@ -472,6 +472,8 @@ public sealed class EventStage : IDocumentStage
             {
                 if (formIds[w] == stage._side && w - 1 >= first && formIds[w - 1] == stage._from)
                 {
+                    // «از سوی X» is an agent (of a passive), not a recipient marker: inside an object phrase it names
+                    // whoever imposed or said the thing rejected, which «توسط» marks more reliably.
                     g.Agent = true;
                     return;
                 }
@@ -484,6 +486,7 @@ public sealed class EventStage : IDocumentStage
                 if (id == stage._by && id >= 0)
                 {
                     g.Agent = true;
+                    g.Marker = id;
                 }
                 else if (id >= 0 && IsPreposition(id))
                 {

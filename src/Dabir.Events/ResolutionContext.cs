@@ -91,7 +91,9 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
             {
                 continue;
             }
-            p.IsAttribution = attribution || p.Sector == "JRN" && p.End < end && Fold.Word(segmented.Form(words[p.End])) is ":" or "گزارش" or "نوشت";
+            // «الجزیره گزارش داد: …», «خبرگزاری فارس، …» at a sentence start: the medium credits, it does not act.
+            p.IsAttribution = attribution || p.Sector == "JRN" && p.End < end
+                && (Fold.Word(segmented.Form(words[p.End])) is ":" or "گزارش" or "نوشت" || p.First == first && segmented.Form(words[p.End]) is "،" or ",");
             if (before == "در" && p.Kind is ActorKind.Capital or ActorKind.Country or ActorKind.Region)
             {
                 p.IsLocation = true;

@@ -9,10 +9,11 @@ internal static class TrainActorsCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "The shared data folder (../shared/data).", DefaultValueFactory = _ => "../shared/data" };
+        var extra = new Option<string?>("--extra") { Description = "Dabir's own additions (roles layout), compiled after the shared files.", DefaultValueFactory = _ => "src/Dabir.Events/Resources/actors-extra.tsv" };
         var output = new Option<string>("--out") { Description = "Where to write the compiled dictionary.", DefaultValueFactory = _ => "src/Dabir.Events/Resources/actors.bin.br" };
         var command = new Command("actors", "Compile the actor dictionary (countries, organizations, people with role spells, roles) into a Brotli resource; byte-identical for the same input.")
         {
-            data, output,
+            data, output, extra,
         };
         command.SetAction(parse =>
         {
@@ -28,7 +29,8 @@ internal static class TrainActorsCommand
                 ActorDictionary dictionary;
                 try
                 {
-                    dictionary = ActorDictionary.FromFolder(folder);
+                    string? extraPath = parse.GetValue(extra);
+                    dictionary = extraPath is not null && File.Exists(extraPath) ? ActorDictionary.FromFolder(folder, extraPath) : ActorDictionary.FromFolder(folder);
                 }
                 catch (ActorDictionaryException e)
                 {
