@@ -1,3 +1,5 @@
+using Dabir.IO;
+using Dabir.Events;
 using Dabir.Models;
 using Dabir.News;
 using Dabir.Pipeline;
@@ -18,9 +20,10 @@ internal static class Pipelines
     /// <summary>
     /// The article pipeline of an analysis level: <c>structure</c> is repair and article reading (the throughput path:
     /// no segmenter, no model weights); <c>tokens</c> adds sentences, tokens and UD words; <c>full</c> adds the taggers
-    /// (entities, UPOS, XPOS), lemmas and entity mentions.
+    /// (entities, UPOS, XPOS), lemmas and entity mentions, then actors and political events (Dabir.Events);
+    /// <paramref name="actorsFile"/> is a user actor dictionary that extends or overrides the shipped one.
     /// </summary>
-    public static DocumentPipeline ForArticles(string level)
+    public static DocumentPipeline ForArticles(string level, string? actorsFile = null)
     {
         var builder = new DocumentPipelineBuilder().UseArticleReading();
         if (level is Levels.Tokens or Levels.Full)
@@ -29,9 +32,26 @@ internal static class Pipelines
         }
         if (level is Levels.Full)
         {
-            builder.UseTaggers().UseLemmas().UseEntityMentions();
+            builder.UseTaggers().UseLemmas().UseEntityMentions().UseActors(Actors(actorsFile)).UseEvents();
         }
         return builder.Build();
+    }
+
+    /// <summary>The shipped actor dictionary, extended by <paramref name="actorsFile"/> when given.</summary>
+    public static ActorDictionary Actors(string? actorsFile)
+    {
+        if (actorsFile is null)
+        {
+            return ActorDictionary.Default;
+        }
+        try
+        {
+            return ActorDictionary.Default.WithUserFile(actorsFile);
+        }
+        catch (ActorDictionaryException e)
+        {
+            throw new InputException(InputErrorReason.Malformed, e.Message, innerException: e);
+        }
     }
 
     /// <summary><c>dabir tokenize</c>: repair, segmentation, lemmas.</summary>

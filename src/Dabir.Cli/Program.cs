@@ -34,9 +34,11 @@ internal static class Program
                 TrainXposCommand.Create(),
                 TrainCommand.CreateZwnj(),
                 TrainLemmasCommand.Create(),
+                TrainActorsCommand.Create(),
             },
             EvalCommand.Create(),
             AnalyzeCommand.Create(),
+            EventsCommand.Create(),
             TokenizeCommand.Create(),
             TagCommand.Create(),
         };

@@ -57,16 +57,18 @@ internal static class AnalyzeCommand
         level.AcceptOnlyFromAmong(Levels.Structure, Levels.Tokens, Levels.Full);
         // Kept for scripts written before --level: the same as --level tokens.
         var segment = new Option<bool>("--segment") { Description = "Same as --level tokens.", Hidden = true };
+        var actors = new Option<string?>("--actors") { Description = "A user actor dictionary (TSV, the columns of the shipped files) that extends or overrides the shipped one." };
         var command = new Command("analyze", "Read news articles: title, lead, body, agency, dateline, dates, numbers, tokens with UPOS and lemmas, and named entities, as JSON documents.")
         {
-            input, format, output, errors, resume, threads, quiet, level, segment, maxBytes, lenient,
+            input, format, output, errors, resume, threads, quiet, level, segment, maxBytes, lenient, actors,
         };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(input)!;
             var options = new Options(path, parse.GetValue(format), parse.GetValue(output), parse.GetValue(errors),
                 parse.GetValue(resume), Math.Max(1, parse.GetValue(threads) ?? Environment.ProcessorCount), parse.GetValue(quiet),
-                parse.GetValue(level) ?? (parse.GetValue(segment) ? Levels.Tokens : Levels.Full), parse.GetValue(maxBytes), parse.GetValue(lenient));
+                parse.GetValue(level) ?? (parse.GetValue(segment) ? Levels.Tokens : Levels.Full), parse.GetValue(maxBytes), parse.GetValue(lenient),
+                parse.GetValue(actors));
             return CliIO.Guard(path == "-" ? null : path, () => Run(options));
         });
         return command;
@@ -79,7 +81,7 @@ internal static class AnalyzeCommand
         public const string Full = Pipelines.Levels.Full;
     }
 
-    private sealed record Options(string Path, string? Format, string? Output, string? Errors, bool Resume, int Threads, bool Quiet, string Level, int MaxArticleBytes, bool Lenient);
+    private sealed record Options(string Path, string? Format, string? Output, string? Errors, bool Resume, int Threads, bool Quiet, string Level, int MaxArticleBytes, bool Lenient, string? Actors);
 
     private static int Run(Options o)
     {
@@ -99,7 +101,7 @@ internal static class AnalyzeCommand
         }
         // --level structure builds neither segmenter nor taggers: that path is the issue-5 throughput figure
         // (>= 2,000 articles/s per core, docs/news.md).
-        var analyzer = new ArticleAnalyzer(Pipelines.ForArticles(o.Level));
+        var analyzer = new ArticleAnalyzer(Pipelines.ForArticles(o.Level, o.Actors));
         if (stdin)
         {
             // Standard input may be JSONL; a single article still gives one record.
