@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Dabir.Text;
 
 namespace Dabir.Morphology;
 
@@ -136,7 +137,7 @@ public sealed class LemmaLexicon
                     forms[parts[1]] = new LearnedForm(parts[2].Length == 0 ? null : string.Intern(parts[2]), byte.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
                     break;
                 case "W" when parts.Length == 4:
-                    words[LemmaKey.Fold(parts[1])] = (parts[1], (WordClass)byte.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), byte.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+                    words[PersianFold.Fold(parts[1], PersianFoldOptions.LemmaKey)] = (parts[1], (WordClass)byte.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), byte.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
                     break;
                 default:
                     throw new InvalidDataException($"lemma lexicon: unexpected line: {line}");

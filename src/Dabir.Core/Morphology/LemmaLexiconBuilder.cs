@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Dabir.Text;
 
 namespace Dabir.Morphology;
 
@@ -56,9 +57,9 @@ public static class LemmaLexiconBuilder
         {
             var parts = line.Trim('\uFEFF', '\r').Split('\t');
             // (Only singulars that are known words: the list has a few typos, «موارد» → «موزد».)
-            if (parts.Length == 2 && parts[0].Length > 0 && words.ContainsKey(LemmaKey.Fold(parts[1])))
+            if (parts.Length == 2 && parts[0].Length > 0 && words.ContainsKey(PersianFold.Fold(parts[1], PersianFoldOptions.LemmaKey)))
             {
-                forms.TryAdd(LemmaKey.Fold(parts[0]), new LearnedForm(Clean(parts[1]), 0));
+                forms.TryAdd(PersianFold.Fold(parts[0], PersianFoldOptions.LemmaKey), new LearnedForm(Clean(parts[1]), 0));
             }
         }
 
@@ -110,10 +111,10 @@ public static class LemmaLexiconBuilder
         // conventions («رو» → «را», «تو» → «در») never reach formal text.
         foreach (var (key, lemma, clitic, isVerb) in ReadTreebank(Path("treebanks/iperudt-train.conllu")))
         {
-            bool trusted = isVerb || clitic > 0 || (key.StartsWith(LemmaKey.Fold(lemma), StringComparison.Ordinal) && key.Length > lemma.Length);
+            bool trusted = isVerb || clitic > 0 || (key.StartsWith(PersianFold.Fold(lemma, PersianFoldOptions.LemmaKey), StringComparison.Ordinal) && key.Length > lemma.Length);
             if (trusted && !forms.ContainsKey(key) && !probe.Lexicon.Verbs.ContainsKey(key))
             {
-                forms[key] = new LearnedForm(LemmaKey.Fold(lemma) == key && clitic == 0 ? null : lemma, (byte)clitic);
+                forms[key] = new LearnedForm(PersianFold.Fold(lemma, PersianFoldOptions.LemmaKey) == key && clitic == 0 ? null : lemma, (byte)clitic);
             }
         }
 
@@ -129,7 +130,7 @@ public static class LemmaLexiconBuilder
                 {
                     forms[key] = new LearnedForm(known.Word, 0);
                 }
-                else if (host[^1] != 'ی' && forms.TryGetValue(host, out var plural) && plural.Lemma is not null && plural.CliticLength == 0 && words.ContainsKey(LemmaKey.Fold(plural.Lemma)))
+                else if (host[^1] != 'ی' && forms.TryGetValue(host, out var plural) && plural.Lemma is not null && plural.CliticLength == 0 && words.ContainsKey(PersianFold.Fold(plural.Lemma, PersianFoldOptions.LemmaKey)))
                 {
                     forms[key] = new LearnedForm(plural.Lemma, 0);
                 }
@@ -322,7 +323,7 @@ public static class LemmaLexiconBuilder
             {
                 continue;
             }
-            string key = LemmaKey.Fold(line[..tab].Trim());
+            string key = PersianFold.Fold(line[..tab].Trim(), PersianFoldOptions.LemmaKey);
             if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal))
             {
                 continue;
@@ -416,7 +417,7 @@ public static class LemmaLexiconBuilder
             var tags = parts[2].Split(',');
             if (tags.Contains("PL"))
             {
-                plurals.Add(LemmaKey.Fold(parts[0]));
+                plurals.Add(PersianFold.Fold(parts[0], PersianFoldOptions.LemmaKey));
                 continue; // plurals are analysed, not known lemmas
             }
             var cls = WordClass.None;
@@ -424,7 +425,7 @@ public static class LemmaLexiconBuilder
             {
                 cls |= tag switch { "N" => WordClass.Noun, "AJ" => WordClass.Adjective, _ => WordClass.Other };
             }
-            string key = LemmaKey.Fold(parts[0]);
+            string key = PersianFold.Fold(parts[0], PersianFoldOptions.LemmaKey);
             // Frequency as a rank of 0..40 (log2 of the corpus count), to prefer «کلمه» over «کلم» for «کلمات».
             long count = long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long c) ? c : 0;
             byte rank = (byte)Math.Min(40, Math.Log2(count + 1));
@@ -466,8 +467,8 @@ public static class LemmaLexiconBuilder
                 var second = lines[i + 2].Split('\t');
                 if (first.Length == 10 && second.Length == 10 && second[3] == "PRON")
                 {
-                    string token = LemmaKey.Fold(c[1]);
-                    string clitic = LemmaKey.Fold(second[1]);
+                    string token = PersianFold.Fold(c[1], PersianFoldOptions.LemmaKey);
+                    string clitic = PersianFold.Fold(second[1], PersianFoldOptions.LemmaKey);
                     if (token.EndsWith(clitic, StringComparison.Ordinal))
                     {
                         Vote(token, first[2], clitic.Length);
@@ -479,7 +480,7 @@ public static class LemmaLexiconBuilder
             {
                 continue;
             }
-            Vote(LemmaKey.Fold(c[1]), c[2].Trim(), 0);
+            Vote(PersianFold.Fold(c[1], PersianFoldOptions.LemmaKey), c[2].Trim(), 0);
         }
         foreach (var (key, v) in votes)
         {

@@ -89,7 +89,7 @@ public sealed class Lemmatizer
     private string? ParticipleStem(string word)
     {
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
-        int n = word.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(word, key) : -1;
+        int n = word.Length <= LemmaKey.MaxLength ? PersianFold.Fold(word, key, PersianFoldOptions.LemmaKey) : -1;
         if (n < 3 || key[n - 1] != 'ه' || !_lexicon.Verbs.TryGetValue(key[..n], out var verb))
         {
             return null;
@@ -136,7 +136,7 @@ public sealed class Lemmatizer
         {
             // «کرده‌ام» is a verb (perfect), «خانه‌ام» a noun with a clitic.
             Span<char> verbKey = stackalloc char[LemmaKey.MaxLength];
-            int length = word.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(word, verbKey) : -1;
+            int length = word.Length <= LemmaKey.MaxLength ? PersianFold.Fold(word, verbKey, PersianFoldOptions.LemmaKey) : -1;
             if (length > 0 && _lexicon.Verbs.TryGetValue(verbKey[..length], out var perfect))
             {
                 return perfect.Lemma;
@@ -144,7 +144,7 @@ public sealed class Lemmatizer
             return LemmatizeHost(word[..host]);
         }
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
-        int n = LemmaKey.Fold(word, key);
+        int n = PersianFold.Fold(word, key, PersianFoldOptions.LemmaKey);
         if (n <= 0)
         {
             return null;
@@ -223,7 +223,7 @@ public sealed class Lemmatizer
     private string LemmatizeHost(ReadOnlySpan<char> host)
     {
         Span<char> key = stackalloc char[LemmaKey.MaxLength];
-        int n = host.Length <= LemmaKey.MaxLength ? LemmaKey.Fold(host, key) : -1;
+        int n = host.Length <= LemmaKey.MaxLength ? PersianFold.Fold(host, key, PersianFoldOptions.LemmaKey) : -1;
         string? lemma = Lemmatize(host);
         // Only nominals take these endings: a participle host is a noun here.
         if (lemma is null || (n > 0 && _lexicon.Verbs.ContainsKey(key[..n])))

@@ -1,3 +1,5 @@
+using Dabir.Text;
+
 namespace Dabir.Morphology;
 
 /// <summary>
@@ -36,8 +38,8 @@ public static class VerbForms
         ArgumentNullException.ThrowIfNull(past);
         ArgumentNullException.ThrowIfNull(present);
         ArgumentNullException.ThrowIfNull(emit);
-        past = LemmaKey.Fold(past);
-        present = LemmaKey.Fold(present);
+        past = PersianFold.Fold(past, PersianFoldOptions.LemmaKey);
+        present = PersianFold.Fold(present, PersianFoldOptions.LemmaKey);
         if (past.Length == 0)
         {
             return;

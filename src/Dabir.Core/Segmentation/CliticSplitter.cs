@@ -44,7 +44,7 @@ public sealed class CliticSplitter
             return 0;
         }
         Span<char> buffer = stackalloc char[LemmaKey.MaxLength];
-        int n = LemmaKey.Fold(word, buffer);
+        int n = PersianFold.Fold(word, buffer, PersianFoldOptions.LemmaKey);
         if (n < 3)
         {
             return 0;
@@ -141,7 +141,7 @@ public sealed class CliticSplitter
     public static string CliticLemma(ReadOnlySpan<char> clitic)
     {
         Span<char> buffer = stackalloc char[8];
-        int n = clitic.Length <= 8 ? LemmaKey.Fold(clitic, buffer) : -1;
+        int n = clitic.Length <= 8 ? PersianFold.Fold(clitic, buffer, PersianFoldOptions.LemmaKey) : -1;
         var key = n > 0 ? buffer[..n] : ReadOnlySpan<char>.Empty;
         if (key.StartsWith("ی") && key.Length > 1)
         {

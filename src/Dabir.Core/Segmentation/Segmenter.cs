@@ -179,7 +179,12 @@ public sealed class SegmentedText
     {
         var token = Tokens[tokenIndex];
         var text = Text.Text;
-        return token.End < text.Length && text[token.End] is not ('\n' or '\r') && !Tokenizer.IsSeparator(text[token.End]);
+        int next = token.End;
+        while (next < text.Length && Tokenizer.IsTransparent(text[next]))
+        {
+            next++; // an invisible control the tokenizer reads through is not a space
+        }
+        return next < text.Length && text[next] is not ('\n' or '\r') && !Tokenizer.IsSeparator(text[next]);
     }
 }
 

@@ -19,11 +19,23 @@ public static class Tokenizer
     // dates (/ -) and times (:).
     private static readonly SearchValues<char> NumberSeparators = SearchValues.Create(".,٫٬/:");
 
-    // Characters that may close a URL in running text but are rarely its last character.
-    private static readonly SearchValues<char> UrlTrailing = SearchValues.Create(".,;:!?)]}'\"»«؛،؟");
+    // Invisible controls that repair deletes (PersianChars.IsInvisibleControl but the ZWNJ, which repair keeps
+    // where it is visible, and the ZWJ, which the word and emoji scanners read themselves). The tokenizer reads
+    // through them, so a text tokenizes over the same characters whether repair removed them or kept them.
+    private static readonly SearchValues<char> Transparent = SearchValues.Create(TransparentChars());
 
-    // Characters that stop a URL: spaces are handled separately; quotes and angle brackets never belong to one.
-    private static readonly SearchValues<char> UrlStops = SearchValues.Create("\"<>«»“”");
+    private static string TransparentChars()
+    {
+        var chars = new System.Text.StringBuilder();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (PersianChars.IsInvisibleControl((char)c) && c is not (PersianChars.Zwnj or '\u200D'))
+            {
+                chars.Append((char)c);
+            }
+        }
+        return chars.ToString();
+    }
 
     // Marks that form one token when repeated or mixed: "..." "!!" "؟!".
     private static readonly SearchValues<char> RunPunctuation = SearchValues.Create(".!?؟…");
@@ -32,6 +44,49 @@ public static class Tokenizer
     public static void Tokenize(ReadOnlySpan<char> text, List<Token> output, int offset = 0)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (text.ContainsAny(Transparent))
+        {
+            TokenizeThroughControls(text, output, offset);
+            return;
+        }
+        TokenizeVisible(text, output, offset);
+    }
+
+    /// <summary>True for an invisible control the tokenizer reads through (LRM, RLM, bidi embeddings and
+    /// isolates, soft hyphen, zero-width space, word joiner, BOM...): it never splits nor ends a token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsTransparent(char c) => c >= '\u00AD' && Transparent.Contains(c);
+
+    // Tokenizes the text with its transparent controls left out and maps the tokens back: a control inside a
+    // token is covered by it, one at a token's edge is not, exactly as if repair had removed it.
+    private static void TokenizeThroughControls(ReadOnlySpan<char> text, List<Token> output, int offset)
+    {
+        char[] visible = ArrayPool<char>.Shared.Rent(text.Length);
+        int[] index = ArrayPool<int>.Shared.Rent(text.Length);
+        int n = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!Transparent.Contains(text[i]))
+            {
+                visible[n] = text[i];
+                index[n] = i;
+                n++;
+            }
+        }
+        int first = output.Count;
+        TokenizeVisible(visible.AsSpan(0, n), output, 0);
+        for (int t = first; t < output.Count; t++)
+        {
+            var token = output[t];
+            int start = index[token.Start], end = index[token.Start + token.Length - 1] + 1;
+            output[t] = new Token(offset + start, end - start, token.Kind);
+        }
+        ArrayPool<char>.Shared.Return(visible);
+        ArrayPool<int>.Shared.Return(index);
+    }
+
+    private static void TokenizeVisible(ReadOnlySpan<char> text, List<Token> output, int offset)
+    {
         int i = 0;
         while (i < text.Length)
         {
@@ -69,7 +124,7 @@ public static class Tokenizer
         {
             if (char.IsAsciiDigit(c))
             {
-                int email = MatchEmail(text, i);
+                int email = WebRuns.EmailLength(text[i..]);
                 if (email > 0)
                 {
                     return (email, TokenKind.Email);
@@ -85,31 +140,25 @@ public static class Tokenizer
         }
         if (char.IsAsciiLetter(c))
         {
-            int url = MatchUrl(text, i);
+            int url = WebRuns.UrlLength(text[i..]);
             if (url > 0)
             {
                 return (url, TokenKind.Url);
             }
-            int email = MatchEmail(text, i);
+            int email = WebRuns.EmailLength(text[i..]);
             if (email > 0)
             {
                 return (email, TokenKind.Email);
             }
             return (ScanLatin(text, i) - i, TokenKind.Latin);
         }
-        if (c == '#' && i + 1 < text.Length && IsTagChar(text[i + 1]))
+        if (c == '#' && WebRuns.HashtagLength(text[i..]) is > 0 and var hashtag)
         {
-            return (ScanTag(text, i + 1) - i, TokenKind.Hashtag);
+            return (hashtag, TokenKind.Hashtag);
         }
-        if (c == '@' && i + 1 < text.Length && (char.IsAsciiLetterOrDigit(text[i + 1]) || text[i + 1] == '_'))
+        if (c == '@' && WebRuns.MentionLength(text[i..]) is > 0 and var mention)
         {
-            int end = i + 1;
-            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_' ||
-                   (text[end] == '.' && end + 1 < text.Length && char.IsAsciiLetterOrDigit(text[end + 1]))))
-            {
-                end++;
-            }
-            return (end - i, TokenKind.Mention);
+            return (mention, TokenKind.Mention);
         }
         if (char.IsHighSurrogate(c) || IsEmojiBmp(c))
         {
@@ -220,90 +269,6 @@ public static class Tokenizer
             }
         }
         return end;
-    }
-
-    private static bool IsTagChar(char c) => IsPersianWordChar(c) || char.IsAsciiLetterOrDigit(c) || PersianChars.IsArabicScriptDigit(c) || c == '_';
-
-    private static int ScanTag(ReadOnlySpan<char> text, int i)
-    {
-        int end = i;
-        while (end < text.Length)
-        {
-            char c = text[end];
-            if (IsTagChar(c))
-            {
-                end++;
-            }
-            else if (c == PersianChars.Zwnj && end + 1 < text.Length && IsTagChar(text[end + 1]))
-            {
-                end += 2;
-            }
-            else
-            {
-                break;
-            }
-        }
-        return end;
-    }
-
-    /// <summary>Length of a URL starting at <paramref name="i"/> (scheme or «www.»), 0 when there is none.</summary>
-    private static int MatchUrl(ReadOnlySpan<char> text, int i)
-    {
-        var rest = text[i..];
-        int prefix = rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? 8
-            : rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7
-            : rest.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase) ? 6
-            : rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? 4 : 0;
-        if (prefix == 0 || prefix >= rest.Length || IsSeparator(rest[prefix]))
-        {
-            return 0;
-        }
-        int end = prefix;
-        while (end < rest.Length && !IsSeparator(rest[end]) && !UrlStops.Contains(rest[end]))
-        {
-            end++;
-        }
-        while (end > prefix && UrlTrailing.Contains(rest[end - 1]))
-        {
-            // A closing parenthesis is kept when the URL opened one (Wikipedia-style addresses).
-            if (rest[end - 1] == ')' && rest[prefix..end].Contains('('))
-            {
-                break;
-            }
-            end--;
-        }
-        return end > prefix ? end : 0;
-    }
-
-    private static bool IsEmailLocalChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
-
-    /// <summary>Length of an e-mail address starting at <paramref name="i"/>, 0 when there is none.</summary>
-    private static int MatchEmail(ReadOnlySpan<char> text, int i)
-    {
-        int at = i;
-        while (at < text.Length && IsEmailLocalChar(text[at]))
-        {
-            at++;
-        }
-        if (at == i || at >= text.Length || text[at] != '@')
-        {
-            return 0;
-        }
-        int end = at + 1;
-        int lastDot = -1;
-        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '.' or '-'))
-        {
-            if (text[end] == '.')
-            {
-                lastDot = end;
-            }
-            end++;
-        }
-        while (end > at + 1 && text[end - 1] is '.' or '-')
-        {
-            end--;
-        }
-        return lastDot > at + 1 && lastDot < end - 1 ? end - i : 0;
     }
 
     /// <summary>

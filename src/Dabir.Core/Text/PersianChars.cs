@@ -108,18 +108,17 @@ public static class PersianChars
     public static bool IsWordChar(char c) => (Flags(c) & (Letter | Mark)) != 0 || c == Zwnj;
 
     /// <summary>
-    /// The plain Persian letter a variant stands for when words are compared or looked up: ي ى ئ → ی, ك → ک,
-    /// ة ۀ ە ہ ھ → ه, أ إ ٱ → ا, ؤ → و; any other character is returned as it is.
+    /// True for an invisible format control that repair removes and folding ignores: ZWNJ, ZWJ, LRM, RLM, ALM,
+    /// bidi embeddings, overrides and isolates, the soft hyphen, zero-width space, word joiner and invisible
+    /// operators, the Mongolian vowel separator and the BOM. None of them ends a word: repair deletes them (the
+    /// soft hyphen becomes a ZWNJ), so a word is the same whether they were removed or kept.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static char FoldLetterVariant(char c) => c switch
+    internal static bool IsInvisibleControl(char c) => c switch
     {
-        'ي' or 'ى' or 'ئ' => 'ی',
-        'ك' => 'ک',
-        'ة' or 'ۀ' or 'ە' or 'ہ' or 'ھ' => 'ه',
-        'أ' or 'إ' or 'ٱ' => 'ا',
-        'ؤ' => 'و',
-        _ => c,
+        '\u00AD' or '\u061C' or '\u180E' or (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E')
+            or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u2069') or '\uFEFF' => true,
+        _ => false,
     };
 
     /// <summary>True for any digit: ASCII, Persian or Arabic-Indic.</summary>

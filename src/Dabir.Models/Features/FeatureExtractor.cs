@@ -1,8 +1,12 @@
+using Dabir.Text;
+
 namespace Dabir.Models.Features;
 
 /// <summary>
 /// Turns a sentence of tokens into a fixed number of hashed features per token (no allocation once the
-/// scratch buffers have grown). All features look at folded forms (see <see cref="TokenFolding"/>).
+/// scratch buffers have grown). All features look at folded forms (<see cref="PersianFold"/> with
+/// <see cref="PersianFoldOptions.TaggerFeatures"/>: no half-spaces, so a tagger sees the same features whether or
+/// not the text kept its ZWNJs).
 /// </summary>
 internal sealed class FeatureExtractor
 {
@@ -154,7 +158,7 @@ internal sealed class FeatureExtractor
         int offset = 0;
         for (int i = 0; i < tokens.Length; i++)
         {
-            int n = TokenFolding.Fold(tokens[i], chars[offset..]);
+            int n = PersianFold.Fold(tokens[i], chars[offset..], PersianFoldOptions.TaggerFeatures);
             var folded = chars.Slice(offset, n);
             ref var t = ref info[i];
             t.Start = offset;
@@ -302,7 +306,7 @@ internal sealed class FeatureExtractor
         int run = 0;
         foreach (char c in word)
         {
-            char s = TokenFolding.ShapeClass(c);
+            char s = ShapeClass(c);
             run = s == last ? run + 1 : 1;
             last = s;
             if (run <= 2 && n < shape.Length - 1)
@@ -313,4 +317,15 @@ internal sealed class FeatureExtractor
         shape[n++] = (char)('0' + Math.Min(word.Length, 9));
         return FeatureHash.OfChars(shape[..n]);
     }
+
+    /// <summary>Coarse character class used by the shape feature.</summary>
+    private static char ShapeClass(char c) => c switch
+    {
+        >= '0' and <= '9' => 'd',
+        >= 'a' and <= 'z' => 'l',
+        >= '\u0600' and <= '\u06FF' or >= '\uFB50' and <= '\uFEFC' => 'p',
+        '.' or ',' or '،' or '/' or ':' or '-' or '٫' or '٬' => c,
+        _ when char.IsPunctuation(c) || char.IsSymbol(c) => 's',
+        _ => 'o',
+    };
 }

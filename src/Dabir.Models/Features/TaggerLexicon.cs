@@ -1,4 +1,5 @@
 using System.Text;
+using Dabir.Text;
 
 namespace Dabir.Models.Features;
 
@@ -108,7 +109,7 @@ internal sealed class TaggerLexicon
                     bits |= 1u << index;
                 }
             }
-            int n = TokenFolding.Fold(columns[0], folded);
+            int n = PersianFold.Fold(columns[0], folded, PersianFoldOptions.TaggerFeatures);
             uint key = FeatureHash.Key32(FeatureHash.OfChars(folded.AsSpan(0, n)));
             words[key] = words.GetValueOrDefault(key) | bits;
         }
@@ -150,7 +151,7 @@ internal sealed class TaggerLexicon
                 ulong h = 0;
                 foreach (var token in tokens)
                 {
-                    int n = TokenFolding.Fold(token, folded);
+                    int n = PersianFold.Fold(token, folded, PersianFoldOptions.TaggerFeatures);
                     h = PhraseHash(h, FeatureHash.OfChars(folded.AsSpan(0, n)));
                 }
                 uint key = FeatureHash.Key32(h);
@@ -188,7 +189,7 @@ internal sealed class TaggerLexicon
                 ulong h = 0;
                 foreach (var token in tokens)
                 {
-                    int n = token.Length <= folded.Length ? TokenFolding.Fold(token, folded) : 0;
+                    int n = token.Length <= folded.Length ? PersianFold.Fold(token, folded, PersianFoldOptions.TaggerFeatures) : 0;
                     h = PhraseHash(h, FeatureHash.OfChars(folded.AsSpan(0, n)));
                 }
                 uint key = FeatureHash.Key32(h);

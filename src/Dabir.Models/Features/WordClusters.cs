@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dabir.Text;
 
 namespace Dabir.Models.Features;
 
@@ -44,7 +45,7 @@ internal static class WordClusters
                     row[i] = -1;
                     continue;
                 }
-                int n = TokenFolding.Fold(token, folded);
+                int n = PersianFold.Fold(token, folded, PersianFoldOptions.TaggerFeatures);
                 var form = folded.AsSpan(0, n);
                 if (!lookup.TryGetValue(form, out int id))
                 {

@@ -4,6 +4,7 @@ using Dabir.Models.Data;
 using Dabir.Models.Evaluation;
 using Dabir.Models.Features;
 using Dabir.Models.Tagging;
+using Dabir.Text;
 
 namespace Dabir.Models.Training;
 
@@ -166,7 +167,7 @@ internal static class TaggerRecipes
             foreach (var word in sentence)
             {
                 uint bit = UposMapping.Bit(word.Upos == "_" ? "X" : word.Upos);
-                string key = TokenFolding.Folded(word.Form);
+                string key = PersianFold.Fold(word.Form, PersianFoldOptions.TaggerFeatures);
                 var entry = seen.GetValueOrDefault(key);
                 seen[key] = (entry.Tags | bit | (bit == noun ? propn : 0), entry.Count + 1);
             }
@@ -183,7 +184,7 @@ internal static class TaggerRecipes
             for (int i = 0; i < sentence.Tokens.Length; i++)
             {
                 uint set = sentence.Allowed[i];
-                if (!seen.TryGetValue(TokenFolding.Folded(sentence.Tokens[i]), out var entry))
+                if (!seen.TryGetValue(PersianFold.Fold(sentence.Tokens[i], PersianFoldOptions.TaggerFeatures), out var entry))
                 {
                     continue;
                 }
@@ -376,7 +377,7 @@ internal static class TaggerRecipes
             int id = Array.IndexOf(tags, sentence[i].Tag);
             string token = sentence[i].Token;
             uint plausible = !HasLetter(token) ? numeric
-                : numericWords is null || numericWords.Contains(TokenFolding.Folded(token)) ? uint.MaxValue : ~numeric;
+                : numericWords is null || numericWords.Contains(PersianFold.Fold(token, PersianFoldOptions.TaggerFeatures)) ? uint.MaxValue : ~numeric;
             allowed[i] = id > 0 ? 1u << id : 1u | (latent & plausible);
         }
         // An I- tag without a preceding B-/I- of its label is unreachable under BIO decoding: make it B-.
@@ -402,7 +403,7 @@ internal static class TaggerRecipes
             {
                 if (tag.Length > 2 && tag[2..] is "DATE" or "TIME" or "MONEY" or "PERCENT" && HasLetter(token))
                 {
-                    words.Add(TokenFolding.Folded(token));
+                    words.Add(PersianFold.Fold(token, PersianFoldOptions.TaggerFeatures));
                 }
             }
         }

@@ -8,58 +8,12 @@ namespace Dabir.News.Structure;
 /// </summary>
 internal static class TextFold
 {
-    /// <summary><see cref="Fold"/> of every UTF-16 code unit, computed once (128 KB): one load per character.</summary>
-    private static readonly char[] FoldTable = BuildFoldTable();
-
-    private static char[] BuildFoldTable()
-    {
-        var table = new char[0x10000];
-        for (int c = 0; c < table.Length; c++)
-        {
-            table[c] = ComputeFold((char)c);
-        }
-        return table;
-    }
-
-    /// <summary>Letters and digits only, with Arabic letter variants and all digits folded.</summary>
-    public static string Key(ReadOnlySpan<char> text)
-    {
-        char[]? rented = null;
-        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
-        int length = 0;
-        var table = FoldTable;
-        foreach (char c in text)
-        {
-            char f = table[c];
-            if (f != '\0')
-            {
-                buffer[length++] = f;
-            }
-        }
-        string key = new(buffer[..length]);
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        }
-        return key;
-    }
+    /// <summary>Letters and digits only, with Arabic letter variants and all digits folded
+    /// (<see cref="PersianFold"/> with <see cref="PersianFoldOptions.ComparisonKey"/>).</summary>
+    public static string Key(ReadOnlySpan<char> text) => PersianFold.Fold(text, PersianFoldOptions.ComparisonKey);
 
     /// <summary>The folded form of one character, or NUL when the character does not count.</summary>
-    public static char Fold(char c) => FoldTable[c];
-
-    private static char ComputeFold(char c)
-    {
-        if (PersianChars.IsAnyDigit(c))
-        {
-            return (char)('0' + DigitValue(c));
-        }
-        if (PersianChars.IsMark(c) || c == PersianChars.Kashida || !char.IsLetterOrDigit(c))
-        {
-            return '\0';
-        }
-        char plain = PersianChars.FoldLetterVariant(c);
-        return plain != c ? plain : char.ToLowerInvariant(c);
-    }
+    public static char Fold(char c) => PersianFold.FoldChar(c, PersianFoldOptions.ComparisonKey);
 
     /// <summary>Value of an ASCII, Arabic-Indic or Persian digit.</summary>
     public static int DigitValue(char c) => c switch

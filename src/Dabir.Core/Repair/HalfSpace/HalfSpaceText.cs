@@ -14,59 +14,33 @@ internal static class HalfSpaceText
     /// <summary>Longest key handled: gap positions are bits of a <see cref="ulong"/>.</summary>
     public const int MaxKeyLength = 63;
 
-    /// <summary>Folds one letter to its key form; returns '\0' for a character that has no place in the key.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static char FoldChar(char c) => c switch
-    {
-        'ء' or PersianChars.Zwnj or PersianChars.Kashida => '\0',
-        _ when PersianChars.IsMark(c) => '\0',
-        _ => PersianChars.FoldLetterVariant(c),
-    };
-
     /// <summary>True when a word character is part of a Persian word run (letters, marks, half-space, kashida).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordRunChar(char c) => PersianChars.IsWordChar(c) || c == PersianChars.Kashida;
 
     /// <summary>
-    /// Folds <paramref name="word"/> into <paramref name="key"/>. <paramref name="map"/> receives, for every key
-    /// position, the index in <paramref name="word"/> of the letter it came from; <paramref name="zwnjMask"/>
-    /// has bit i set when a half-space stands before key position i. Returns the key length, or -1 when the
-    /// key would be longer than <see cref="MaxKeyLength"/>.
+    /// Folds <paramref name="word"/> into <paramref name="key"/> with <see cref="PersianFoldOptions.HalfSpaceKey"/>.
+    /// <paramref name="map"/> receives, for every key position, the index in <paramref name="word"/> of the letter
+    /// it came from; <paramref name="zwnjMask"/> has bit i set when a half-space stands before key position i.
+    /// Returns the key length, or -1 when the key would be longer than <see cref="MaxKeyLength"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Fold(ReadOnlySpan<char> word, Span<char> key, Span<int> map, out ulong zwnjMask)
     {
         zwnjMask = 0;
-        int n = 0;
-        bool pendingZwnj = false;
-        for (int i = 0; i < word.Length; i++)
+        bool hasZwnj = word.Contains(PersianChars.Zwnj);
+        // The mask is read off the index map, so a caller that wants no map still needs one when there are half-spaces.
+        Span<int> indices = hasZwnj && map.IsEmpty ? stackalloc int[MaxKeyLength] : map;
+        int n = PersianFold.Fold(word, key.Length > MaxKeyLength ? key[..MaxKeyLength] : key, indices, PersianFoldOptions.HalfSpaceKey);
+        if (hasZwnj)
         {
-            char c = word[i];
-            if (c == PersianChars.Zwnj)
+            for (int i = 1; i < n; i++)
             {
-                pendingZwnj = n > 0;
-                continue;
+                if (word[(indices[i - 1] + 1)..indices[i]].Contains(PersianChars.Zwnj))
+                {
+                    zwnjMask |= 1UL << i;
+                }
             }
-            char f = FoldChar(c);
-            if (f == '\0')
-            {
-                continue;
-            }
-            if (n == MaxKeyLength)
-            {
-                return -1;
-            }
-            if (pendingZwnj)
-            {
-                zwnjMask |= 1UL << n;
-                pendingZwnj = false;
-            }
-            key[n] = f;
-            if (!map.IsEmpty)
-            {
-                map[n] = i;
-            }
-            n++;
         }
         return n;
     }
