@@ -39,7 +39,7 @@ public sealed class ArchiveDocument
     /// <summary>Identity: <c>url:</c> and the normalised URL, or <c>sha:</c> and the content hash when there is no URL.</summary>
     public required string Key { get; init; }
 
-    /// <summary>The hash of the source text and URL (XxHash128, hex): same key and same hash is the same article.</summary>
+    /// <summary>The hash of the source text (XxHash128, hex): same key and same hash is the same article.</summary>
     public required string ContentHash { get; init; }
 
     /// <summary>The URL as the record gives it.</summary>
@@ -143,7 +143,7 @@ public sealed class ArchiveDocument
             }
         }
         var shingles = MinHash.Shingles(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokenHashes));
-        string hash = ContentHashOf(document.SourceText, document.Url);
+        string hash = ContentHashOf(document.SourceText);
         string? normalized = document.Url is { Length: > 0 } url ? UrlKey.Normalize(url) : null;
         var (actors, events) = ReadSections(record.Span);
         return new ArchiveDocument
@@ -182,12 +182,10 @@ public sealed class ArchiveDocument
         return sb.ToString().TrimEnd();
     }
 
-    private static string ContentHashOf(string text, string? url)
+    private static string ContentHashOf(string text)
     {
         var hasher = new XxHash128();
         hasher.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
-        hasher.Append([0]);
-        hasher.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes((url ?? "").AsSpan()));
         return Convert.ToHexStringLower(hasher.GetCurrentHash());
     }
 

@@ -50,6 +50,10 @@ public sealed class SqliteArchiveStore : IArchiveStore
         {
             throw new ArchiveStoreException($"{path}: is a directory, expected a store file");
         }
+        if (File.Exists(path) && Truncated(path) is { } problem)
+        {
+            throw new ArchiveStoreException($"{path}: the database file is damaged: {problem}");
+        }
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -75,6 +79,41 @@ public sealed class SqliteArchiveStore : IArchiveStore
             db.Dispose();
             throw;
         }
+    }
+
+    // A cut file (a copy interrupted, a full disk) is found from the header before SQLite reads a missing page:
+    // the page count it records is valid when its version stamp matches the change counter (SQLite file format, 1.3).
+    private static string? Truncated(string path)
+    {
+        Span<byte> header = stackalloc byte[100];
+        long length;
+        using (var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            length = f.Length;
+            if (length == 0)
+            {
+                return null;
+            }
+            if (length < 100 || f.ReadAtLeast(header, 100, throwOnEndOfStream: false) < 100)
+            {
+                return "shorter than an SQLite header";
+            }
+        }
+        if (!header[..16].SequenceEqual("SQLite format 3\0"u8))
+        {
+            return null; // not SQLite at all: SQLite itself says so
+        }
+        int pageSize = (header[16] << 8) | header[17];
+        if (pageSize == 1)
+        {
+            pageSize = 65536;
+        }
+        uint changes = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[24..]);
+        uint pages = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[28..]);
+        uint validFor = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[92..]);
+        return validFor == changes && (long)pages * pageSize > length
+            ? $"{length:N0} bytes where its header says {(long)pages * pageSize:N0} (truncated)"
+            : null;
     }
 
     internal static string Describe(SqliteException e) => e.SqliteErrorCode switch
