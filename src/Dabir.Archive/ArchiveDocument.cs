@@ -66,13 +66,13 @@ public sealed class ArchiveDocument
     /// <summary>The record (JSON, UTF-8).</summary>
     public required ReadOnlyMemory<byte> Record { get; init; }
 
-    /// <summary>Title terms: one folded form per title token, space-separated (phrases match on it).</summary>
+    /// <summary>Headline terms (title and lead): one folded form per token, space-separated (phrases match on it).</summary>
     public required string TitleForms { get; init; }
 
-    /// <summary>Title lemma terms, one per title token.</summary>
+    /// <summary>Headline lemma terms, one per token.</summary>
     public required string TitleLemmas { get; init; }
 
-    /// <summary>Body terms (lead and paragraphs): one folded form per token.</summary>
+    /// <summary>Body terms (the paragraphs): one folded form per token.</summary>
     public required string BodyForms { get; init; }
 
     /// <summary>Body lemma terms, one per token.</summary>
@@ -88,6 +88,11 @@ public sealed class ArchiveDocument
     public required IReadOnlyList<ArchiveEvent> Events { get; init; }
 
     internal uint[] Shingles { get; init; } = [];
+
+    // Compressed on the worker that builds the document, so the store's single writer only writes.
+    internal byte[] StoredSource { get; init; } = [];
+
+    internal byte[] StoredRecord { get; init; } = [];
 
     internal long[] BandKeys { get; init; } = [];
 
@@ -106,6 +111,8 @@ public sealed class ArchiveDocument
         var tokenHashes = new List<ulong>(document.Tokens.Count);
         Span<char> term = stackalloc char[SearchTerms.MaxLength];
         var title = document.Title?.Span;
+        // The lead is the article's own summary: it ranks with the title (dev MRR@10 0.985 → 0.988).
+        var lead = document.Lead?.Span;
         foreach (var token in document.Tokens)
         {
             int n = SearchTerms.Fold(token.Form, term);
@@ -113,7 +120,8 @@ public sealed class ArchiveDocument
             {
                 continue; // punctuation: no term, no shingle word
             }
-            bool inTitle = title is { } t && token.Span.Start >= t.Start && token.Span.Start < t.Start + t.Length;
+            bool inTitle = (title is { } t && token.Span.Start >= t.Start && token.Span.Start < t.Start + t.Length)
+                || (lead is { } l && token.Span.Start >= l.Start && token.Span.Start < l.Start + l.Length);
             var forms = inTitle ? titleForms : bodyForms;
             var lemmas = inTitle ? titleLemmas : bodyLemmas;
             forms.Append(term[..n]).Append(' ');
@@ -166,6 +174,8 @@ public sealed class ArchiveDocument
             Actors = actors,
             Events = events,
             Shingles = shingles,
+            StoredSource = SqliteArchiveStore.Compress(Encoding.UTF8.GetBytes(document.SourceText)),
+            StoredRecord = SqliteArchiveStore.Compress(record.Span),
             BandKeys = MinHash.BandKeys(shingles),
         };
     }

@@ -70,6 +70,7 @@ internal static class IngestCommand
         var clock = Stopwatch.StartNew();
         long skipped = 0, failed = 0, added = 0, versions = 0, unchanged = 0, seen = 0;
         var failures = new Dictionary<string, long>(StringComparer.Ordinal);
+        var storeTime = TimeSpan.Zero;
         StreamWriter? errorWriter = null;
 
         IEnumerable<RawArticle> Pending()
@@ -120,7 +121,9 @@ internal static class IngestCommand
             {
                 return;
             }
+            long t0 = Stopwatch.GetTimestamp();
             var r = store.Add(pendingBatch);
+            storeTime += Stopwatch.GetElapsedTime(t0);
             added += r.Added;
             versions += r.NewVersions;
             unchanged += r.Unchanged;
@@ -203,7 +206,7 @@ internal static class IngestCommand
         if (!o.Quiet)
         {
             double s = clock.Elapsed.TotalSeconds;
-            var summary = new StringBuilder($"dabir ingest: {seen:N0} articles in {s:F1} s ({seen / Math.Max(s, 1e-3):N0}/s on {o.Threads} thread(s)): {added:N0} added, {versions:N0} new versions, {unchanged:N0} unchanged, {failed:N0} failed");
+            var summary = new StringBuilder($"dabir ingest: {seen:N0} articles in {s:F1} s ({seen / Math.Max(s, 1e-3):N0}/s on {o.Threads} thread(s)): {added:N0} added, {versions:N0} new versions, {unchanged:N0} unchanged, {failed:N0} failed; {storeTime.TotalSeconds:F1} s in store commits");
             if (skipped > 0)
             {
                 summary.Append($", {skipped:N0} inputs already done");

@@ -30,10 +30,11 @@ internal static class SearchCommand
         var country = new Option<string?>("--country") { Description = "Articles with an actor or event party of this country (ISO3; needs the actors layer)." };
         var ev = new Option<string?>("--event") { Description = "Articles with an event of this PLOVER type (needs the events layer)." };
         var all = new Option<bool>("--all-copies") { Description = "Show every near-duplicate instead of one hit per cluster." };
+        var timings = new Option<bool>("--timings") { Description = "With --queries: print search latency (p50, p90, p99, max) on standard error." };
         var output = new Option<string?>("--output", "-o") { Description = "Output file; standard output when omitted." };
         var command = new Command("search", "Search the archive (BM25), with filters, snippets and one hit per near-duplicate cluster.")
         {
-            query, store, queries, format, limit, from, to, agency, entity, actor, country, ev, all, output,
+            query, store, queries, format, limit, from, to, agency, entity, actor, country, ev, all, timings, output,
         };
         command.SetAction(parse =>
         {
@@ -67,7 +68,7 @@ internal static class SearchCommand
                 using var writer = CliIO.OpenOutput(parse.GetValue(output));
                 int code = queriesPath is null
                     ? One(archive, template, parse.GetValue(format) ?? (Console.IsOutputRedirected ? "jsonl" : "table"), writer)
-                    : Batch(archive, template, queriesPath, writer);
+                    : Batch(archive, template, queriesPath, writer, parse.GetValue(timings));
                 writer.Flush();
                 return code;
             });
@@ -199,10 +200,11 @@ internal static class SearchCommand
         w.WriteEndObject();
     }
 
-    private static int Batch(SqliteArchiveStore archive, SearchRequest template, string path, TextWriter writer)
+    private static int Batch(SqliteArchiveStore archive, SearchRequest template, string path, TextWriter writer, bool timings)
     {
         var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         int lineNumber = 0, bad = 0;
+        var latencies = new List<double>();
         using var reader = new StreamReader(CliIO.OpenInput(path), new UTF8Encoding(false));
         while (reader.ReadLine() is { } line)
         {
@@ -239,7 +241,9 @@ internal static class SearchCommand
             {
                 try
                 {
+                    long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     hits = archive.Search(With(template, query, snippets: false));
+                    latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 }
                 catch (QuerySyntaxException e)
                 {
@@ -267,6 +271,13 @@ internal static class SearchCommand
                 }
                 w.WriteEndObject();
             }, options));
+        }
+        if (timings && latencies.Count > 0)
+        {
+            latencies.Sort();
+            double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"dabir search: {latencies.Count:N0} queries, p50 {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms"));
         }
         return ExitCodes.Ok;
     }
