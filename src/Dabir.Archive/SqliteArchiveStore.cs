@@ -24,6 +24,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
 
     private const int MaxCandidates = 256;
     private const int MinCandidatesChecked = 32;
+    private const int BucketLimit = 64;
 
     private readonly SqliteConnection _db;
     private readonly string _path;
@@ -297,8 +298,9 @@ public sealed class SqliteArchiveStore : IArchiveStore
             _event = Make("INSERT INTO events(doc, type, actor_country, recipient_countries) VALUES ($d, $t, $a, $r)", "$d", "$t", "$a", "$r");
             _lsh = Make("INSERT OR IGNORE INTO lsh(key, doc) VALUES ($k, $d)", "$k", "$d");
             var keys = Enumerable.Range(0, MinHash.Bands).Select(i => "$b" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            // Plain IN over the primary key: one seek per band (a DISTINCT lets the planner scan by doc instead, quadratic over a run).
-            _candidates = Make($"SELECT doc FROM lsh WHERE key IN ({string.Join(',', keys)})", keys);
+            // One seek per band over the primary key, the most recent BucketLimit documents of each: a bucket that
+            // large is a paragraph reused across articles, and reading it whole would make ingest quadratic.
+            _candidates = Make(string.Join(" UNION ALL ", keys.Select(k => $"SELECT * FROM (SELECT doc FROM lsh WHERE key = {k} ORDER BY doc DESC LIMIT {BucketLimit})")), keys);
             _shingles = Make("SELECT shingles FROM document_data WHERE id = $d", "$d");
             _cluster = Make("INSERT OR REPLACE INTO clusters(doc, root) VALUES ($d, $r)", "$d", "$r");
             _rootOf = Make("SELECT root FROM clusters WHERE doc = $d", "$d");
@@ -472,7 +474,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
     public IReadOnlyList<SearchHit> Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var compiler = new QueryCompiler();
+        var compiler = new QueryCompiler(null, DocumentFrequency, CurrentDocuments());
         string match = compiler.Compile(request.Query);
         // Filters select document ids through their indexes; the FTS query ranks alone (no join per match).
         var where = new StringBuilder();
@@ -595,6 +597,33 @@ public sealed class SqliteArchiveStore : IArchiveStore
         return result;
     }
 
+    private SqliteCommand? _vocab;
+    private (long Count, long At) _documentsCache = (-1, 0);
+
+    // Documents holding a term (fts5vocab over the index; a temp table, so read-only stores have it too).
+    private long DocumentFrequency(string term)
+    {
+        if (_vocab is null)
+        {
+            Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_vocab USING fts5vocab(main, terms, row)");
+            _vocab = Command("SELECT doc FROM temp.terms_vocab WHERE term = $t");
+            _vocab.Parameters.Add(new SqliteParameter("$t", ""));
+        }
+        _vocab.Parameters[0].Value = term;
+        return _vocab.ExecuteScalar() is long n ? n : 0;
+    }
+
+    // The document count changes only with commits; counted again every few seconds.
+    private long CurrentDocuments()
+    {
+        long now = Environment.TickCount64;
+        if (_documentsCache.Count < 0 || now - _documentsCache.At > 5000)
+        {
+            _documentsCache = (Scalar<long>("SELECT count(*) FROM documents WHERE current = 1"), now);
+        }
+        return _documentsCache.Count;
+    }
+
     private byte[] RecordOf(long id)
     {
         using var cmd = Command("SELECT record FROM document_data WHERE id = $d");
@@ -713,5 +742,9 @@ public sealed class SqliteArchiveStore : IArchiveStore
     }
 
     /// <inheritdoc />
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _vocab?.Dispose();
+        _db.Dispose();
+    }
 }

@@ -32,11 +32,24 @@ internal sealed class QueryCompiler
 
     private static readonly HashSet<string> Prefixes = new(StringComparer.Ordinal) { "می", "نمی", "مي", "نمي" };
 
-    private readonly DocumentPipeline _pipeline;
+    /// <summary>Below this many documents every query word is searched.</summary>
+    public const long PruneFromDocuments = 2000;
 
-    public QueryCompiler(DocumentPipeline? pipeline = null)
+    /// <summary>A word in more than this share of the documents (half: the stopwords of the archive) is dropped from an any-of-these-words group that has rarer words.</summary>
+    public const double PruneShare = 0.5;
+
+    private readonly DocumentPipeline _pipeline;
+    private readonly Func<string, long>? _documentFrequency;
+    private readonly long _documents;
+
+    /// <param name="pipeline">The analysis (repair, segmentation, lemmas) when not the shared one.</param>
+    /// <param name="documentFrequency">Documents holding a term, for pruning near-stopwords; null: never prune.</param>
+    /// <param name="documents">Documents in the archive.</param>
+    public QueryCompiler(DocumentPipeline? pipeline = null, Func<string, long>? documentFrequency = null, long documents = 0)
     {
         _pipeline = pipeline ?? SharedPipeline.Value;
+        _documentFrequency = documentFrequency;
+        _documents = documents;
     }
 
     /// <summary>The terms of the last compiled query, for highlighting.</summary>
@@ -53,7 +66,7 @@ internal sealed class QueryCompiler
 
     private string? Compile(QueryNode node) => node switch
     {
-        WordsNode w => Join(Units(w.Text), " OR "),
+        WordsNode w => Join(Prune(Units(w.Text).ToList()), " OR "),
         PrefixNode p => SearchTerms.Fold(p.Text) is { } t ? $"{FormColumns} : \"{t}\" *" : null,
         PhraseNode ph => Phrase(ph.Text),
         OrNode or => Join(or.Items.Select(Compile), " OR "),
@@ -65,7 +78,7 @@ internal sealed class QueryCompiler
 
     private string? Group(IReadOnlyList<QueryNode> items, string op)
     {
-        var positive = Join(items.Where(i => i is not NotNode).Select(i => i is WordsNode w && op == " AND " ? Join(Units(w.Text), " AND ") : Compile(i)), op);
+        var positive = Join(items.Where(i => i is not NotNode).Select(i => i is WordsNode w && op == " AND " ? Join(Units(w.Text).Select(u => u.Unit), " AND ") : Compile(i)), op);
         var negative = Join(items.OfType<NotNode>().Select(n => Compile(n.Item)), " OR ");
         if (positive is null)
         {
@@ -85,14 +98,28 @@ internal sealed class QueryCompiler
         };
     }
 
-    private IEnumerable<string> Units(string text)
+    // Words side by side are OR-ed and ranked by BM25, where a word in half the archive adds almost nothing (its
+    // IDF is near zero) but costs a scan of its postings: dropped when rarer words remain. Postings of such words grow
+    // with the archive, so this keeps latency from growing with it.
+    private List<string> Prune(List<(string Unit, QueryTerm Term)> units)
+    {
+        if (_documentFrequency is null || _documents < PruneFromDocuments || units.Count < 2)
+        {
+            return [.. units.Select(u => u.Unit)];
+        }
+        long limit = (long)(PruneShare * _documents);
+        var kept = units.Where(u => Math.Max(_documentFrequency(u.Term.Form), u.Term.Lemma == u.Term.Form ? 0 : _documentFrequency(u.Term.Lemma)) <= limit).Select(u => u.Unit).ToList();
+        return kept.Count > 0 ? kept : [.. units.Select(u => u.Unit)];
+    }
+
+    private IEnumerable<(string Unit, QueryTerm Term)> Units(string text)
     {
         foreach (var term in Analyze(text))
         {
             Terms.Add(term);
-            yield return term.Form == term.Lemma
+            yield return (term.Form == term.Lemma
                 ? $"{AllColumns} : \"{term.Form}\""
-                : $"{AllColumns} : (\"{term.Form}\" OR \"{term.Lemma}\")";
+                : $"{AllColumns} : (\"{term.Form}\" OR \"{term.Lemma}\")", term);
         }
     }
 
