@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dabir.Cli.Commands;
+using Dabir.Cli.Commands.Archive;
 
 namespace Dabir.Cli;
 
@@ -41,6 +42,11 @@ internal static class Program
             EventsCommand.Create(),
             TokenizeCommand.Create(),
             TagCommand.Create(),
+            IngestCommand.Create(),
+            SearchCommand.Create(),
+            DupesCommand.Create(),
+            StatsCommand.Create(),
+            ExportCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Dabir.Archive;
+using Microsoft.Data.Sqlite;
+
+namespace Dabir.Cli.Commands.Archive;
+
+/// <summary>What the archive commands share: the <c>--store</c> option and turning store problems into clear errors.</summary>
+internal static class ArchiveCli
+{
+    public const string DefaultStore = "dabir.db";
+
+    public static Option<string> StoreOption() => new("--store", "-s")
+    {
+        Description = $"The archive file (SQLite). Default: ./{DefaultStore}.",
+        DefaultValueFactory = _ => DefaultStore,
+    };
+
+    public static int UsageError(string message)
+    {
+        Console.Error.WriteLine($"dabir: error: {message}");
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>Runs <paramref name="body"/>; a damaged or foreign store file is exit code 2 with its name and the reason, never a crash.</summary>
+    public static int Guard(string store, Func<int> body) => CliIO.Guard(store, () =>
+    {
+        try
+        {
+            return body();
+        }
+        catch (ArchiveStoreException e)
+        {
+            Console.Error.WriteLine($"dabir: error: {e.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (SqliteException e)
+        {
+            Console.Error.WriteLine($"dabir: error: {store}: not a Dabir archive or damaged ({(e.SqliteErrorCode == 26 ? "not a database file" : e.Message)})");
+            return ExitCodes.InputError;
+        }
+    });
+}
