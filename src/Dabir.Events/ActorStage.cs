@@ -30,6 +30,9 @@ public sealed class ActorStage(ActorDictionary? dictionary = null) : IDocumentSt
     public IReadOnlyList<Type> Provides { get; } = [typeof(ActorMentions)];
 
     /// <inheritdoc />
+    public IReadOnlyList<Type> Uses { get; } = [typeof(ArticleLayout), typeof(EntityMentions)];
+
+    /// <inheritdoc />
     public void Run(AnalysisDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -59,6 +59,9 @@ public sealed class EventStage : IDocumentStage
     public IReadOnlyList<Type> Provides { get; } = [typeof(EventMentions), typeof(BackgroundEvents)];
 
     /// <inheritdoc />
+    public IReadOnlyList<Type> Uses { get; } = [typeof(Lemmas), typeof(PosTags)];
+
+    /// <inheritdoc />
     public void Run(AnalysisDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);

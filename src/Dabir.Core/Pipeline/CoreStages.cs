@@ -66,6 +66,9 @@ public sealed class SegmentationStage(CliticSplitter? splitter = null) : IDocume
     public IReadOnlyList<Type> Provides { get; } = [typeof(SegmentedText)];
 
     /// <inheritdoc />
+    public IReadOnlyList<Type> Uses { get; } = [typeof(TextRegions)];
+
+    /// <inheritdoc />
     public void Run(AnalysisDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -36,7 +36,8 @@ public sealed class DocumentPipelineBuilder
 
     /// <summary>
     /// Freezes the stages into a pipeline after checking that every stage's requirements are provided by a declared
-    /// input or an earlier stage, and that no two stages provide the same layer.
+    /// input or an earlier stage, that no layer a stage uses when present comes only from a later stage, and that no
+    /// two stages provide the same layer.
     /// </summary>
     /// <exception cref="InvalidOperationException">A requirement is unmet or a layer has two providers; the message names them.</exception>
     public DocumentPipeline Build()
@@ -46,8 +47,16 @@ public sealed class DocumentPipelineBuilder
         {
             available[input] = "input";
         }
-        foreach (var stage in _stages)
+        for (int i = 0; i < _stages.Count; i++)
         {
+            var stage = _stages[i];
+            foreach (var optional in stage.Uses)
+            {
+                if (!available.ContainsKey(optional) && _stages.Skip(i + 1).FirstOrDefault(s => s.Provides.Contains(optional)) is { } later)
+                {
+                    throw new InvalidOperationException($"Stage '{stage.Name}' reads the {optional.Name} layer, which stage '{later.Name}' provides only after it: add '{later.Name}' first.");
+                }
+            }
             foreach (var need in stage.Requires)
             {
                 if (!available.ContainsKey(need))

@@ -21,6 +21,13 @@ public interface IDocumentStage
     /// <summary>Layer types this stage adds.</summary>
     IReadOnlyList<Type> Provides { get; }
 
+    /// <summary>
+    /// Layer types this stage reads when they are present and does without otherwise (segmentation keeps only the
+    /// <c>TextRegions</c> an article reader marked; actor linking reads the article's agency). The builder refuses a
+    /// pipeline where such a layer is provided only by a later stage, since it would silently be missed.
+    /// </summary>
+    IReadOnlyList<Type> Uses => [];
+
     /// <summary>Reads the required layers of <paramref name="document"/> and adds the provided ones.</summary>
     void Run(AnalysisDocument document, CancellationToken cancellationToken);
 }

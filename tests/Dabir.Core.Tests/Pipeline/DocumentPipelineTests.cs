@@ -34,6 +34,33 @@ public sealed class DocumentPipelineTests
     }
 
     [Fact]
+    public void A_layer_a_stage_reads_when_present_may_not_come_from_a_later_stage()
+    {
+        // Segmentation keeps only the text regions when there are some; regions made after it would be missed.
+        var regions = new RegionStage();
+        var builder = new DocumentPipelineBuilder().UseRepair().UseSegmentation().Add(regions);
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Contains(nameof(TextRegions), error.Message, StringComparison.Ordinal);
+        var document = new DocumentPipelineBuilder().UseRepair().Add(regions).UseSegmentation().Build().Run("یک. دو.\nسه.");
+        Assert.Equal(2, document.Get<SegmentedText>().Sentences.Count);
+    }
+
+    /// <summary>Marks the first line as the only region to analyse.</summary>
+    private sealed class RegionStage : IDocumentStage
+    {
+        public string Name => "regions";
+        public IReadOnlyList<Type> Requires { get; } = [typeof(AlignedText)];
+        public IReadOnlyList<Type> Provides { get; } = [typeof(TextRegions)];
+
+        public void Run(AnalysisDocument document, CancellationToken cancellationToken)
+        {
+            string text = document.Get<AlignedText>().Text;
+            int end = text.IndexOf('\n', StringComparison.Ordinal);
+            document.Set(new TextRegions([new TextSpan(0, end < 0 ? text.Length : end)]));
+        }
+    }
+
+    [Fact]
     public void Two_stages_providing_one_layer_are_refused()
     {
         var builder = new DocumentPipelineBuilder().UseRepair().UseRepair();
