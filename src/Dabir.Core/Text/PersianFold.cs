@@ -19,7 +19,7 @@ namespace Dabir.Text;
 /// </remarks>
 public static class PersianFold
 {
-    private const int OptionBits = 11;
+    private const int OptionBits = 12;
     private const PersianFoldOptions AllOptions = (PersianFoldOptions)((1 << OptionBits) - 1);
 
     // One 64K-entry table per options value, built on first use; '\0' means the character is removed.
@@ -180,6 +180,8 @@ public static class PersianFold
                 return Has(PersianFoldOptions.KeepHamzaCarriers) ? c : 'و';
             case 'أ' or 'إ' or 'ٱ':
                 return Has(PersianFoldOptions.KeepAlefVariants) ? c : 'ا';
+            case 'آ':
+                return Has(PersianFoldOptions.FoldAlefMadda) ? 'ا' : c;
             case 'ة':
                 return Has(PersianFoldOptions.KeepTehMarbuta) ? c : 'ه';
             case 'ە' or 'ہ' or 'ھ':

@@ -50,6 +50,15 @@ public enum PersianFoldOptions
     LettersAndDigitsOnly = 1 << 10,
 
     /// <summary>
+    /// Also folds آ to ا: crawled names drop the madda («امریکا», «اسه‌آن»), so a name dictionary matches both; a
+    /// word lexicon keeps it (آب and اب are two words).
+    /// </summary>
+    FoldAlefMadda = 1 << 11,
+
+    /// <summary>The fold names and aliases are matched on (the actor dictionary): ء and the madda removed, ASCII lower case.</summary>
+    NameKey = RemoveHamza | FoldAlefMadda | LowercaseAsciiOnly,
+
+    /// <summary>
     /// The fold the shipped taggers hash their features on (UPOS, XPOS, NER, word clusters, tagger lexicon).
     /// Their training corpora hold ئ, ؤ, ة and bidi embeddings inside tokens, so folding any of those would change
     /// the features of trained words: the models would no longer match a retraining. Spaces are removed so that a
