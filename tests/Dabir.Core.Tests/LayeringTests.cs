@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Dabir.Segmentation;
 
@@ -32,6 +31,16 @@ public class LayeringTests
         }
     }
 
-    private static string CoreSources([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", "src", "Dabir.Core"));
+    // Found from the test's output folder: CI builds map source paths (/_/…), so the caller's file path is no guide.
+    private static string CoreSources()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Dabir.slnx")))
+            {
+                return Path.Combine(dir.FullName, "src", "Dabir.Core");
+            }
+        }
+        throw new DirectoryNotFoundException("the repository root (Dabir.slnx) is not above the test folder");
+    }
 }
