@@ -123,19 +123,15 @@ public sealed class PoliticalEvent
     }
 }
 
-/// <summary>
-/// The document's core events (what the article reports as happening now, with the recipient identified unless the type
-/// is monadic: PROTEST, MOBILIZE); written into the record as <c>events</c>. Everything else is a separate layer
-/// (<see cref="BackgroundEvents"/>), so a consumer that counts <c>events</c> counts only today's news.
-/// </summary>
-/// <param name="items">The core events, in text order of their first statement.</param>
-public sealed class EventMentions(IReadOnlyList<PoliticalEvent> items) : IRecordSection
+/// <summary>A list of events written into the record as one array (the shape shared by <see cref="EventMentions"/> and <see cref="BackgroundEvents"/>).</summary>
+/// <param name="items">The events, in text order of their first statement.</param>
+public abstract class EventList(IReadOnlyList<PoliticalEvent> items) : IRecordSection
 {
     /// <summary>The events.</summary>
     public IReadOnlyList<PoliticalEvent> Items { get; } = items ?? throw new ArgumentNullException(nameof(items));
 
     /// <inheritdoc />
-    public string PropertyName => "events";
+    public abstract string PropertyName { get; }
 
     /// <inheritdoc />
     public void WriteValue(Utf8JsonWriter writer, AnalysisDocument document)
@@ -151,27 +147,24 @@ public sealed class EventMentions(IReadOnlyList<PoliticalEvent> items) : IRecord
 }
 
 /// <summary>
+/// The document's core events (what the article reports as happening now, with the recipient identified unless the type
+/// is monadic: PROTEST, MOBILIZE); written into the record as <c>events</c>. Everything else is a separate layer
+/// (<see cref="BackgroundEvents"/>), so a consumer that counts <c>events</c> counts only today's news.
+/// </summary>
+/// <param name="items">The core events, in text order of their first statement.</param>
+public sealed class EventMentions(IReadOnlyList<PoliticalEvent> items) : EventList(items)
+{
+    /// <inheritdoc />
+    public override string PropertyName => "events";
+}
+
+/// <summary>
 /// The other events: background (historical, hypothetical, past perfect; <c>tier: background</c>) and core events whose
 /// recipient was not identified (<c>tier: core</c>); written as <c>otherEvents</c>.
 /// </summary>
 /// <param name="items">The events.</param>
-public sealed class BackgroundEvents(IReadOnlyList<PoliticalEvent> items) : IRecordSection
+public sealed class BackgroundEvents(IReadOnlyList<PoliticalEvent> items) : EventList(items)
 {
-    /// <summary>The events.</summary>
-    public IReadOnlyList<PoliticalEvent> Items { get; } = items ?? throw new ArgumentNullException(nameof(items));
-
     /// <inheritdoc />
-    public string PropertyName => "otherEvents";
-
-    /// <inheritdoc />
-    public void WriteValue(Utf8JsonWriter writer, AnalysisDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartArray();
-        foreach (var e in Items)
-        {
-            e.Write(writer);
-        }
-        writer.WriteEndArray();
-    }
+    public override string PropertyName => "otherEvents";
 }
