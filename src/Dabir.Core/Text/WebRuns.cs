@@ -23,16 +23,18 @@ internal enum WebRunKind
 }
 
 /// <summary>
-/// The one recognizer of URLs, e-mail addresses, hashtags and mentions: repair protects exactly what it finds
-/// (<c>Repair.ProtectedRuns</c>) and the tokenizer makes exactly it one token, so a character is either inside a
-/// run for both or repaired and tokenized as text for both. A hand-written scan, no regex.
+/// The one recognizer of URLs, e-mail addresses, hashtags and mentions: repair protects what it finds at the start
+/// of a whitespace-delimited run (<c>Repair.ProtectedRuns</c>) and the tokenizer makes the same characters one token,
+/// so no character is left unrepaired by repair yet tokenized as text. (The tokenizer also finds runs inside a
+/// whitespace run, «متن:https://...»; repair has treated those characters as text.) A hand-written scan, no regex.
 /// </summary>
 /// <remarks>
 /// Where a URL ends in running Persian text: at white space, at an invisible control (RFC 3987 excludes the
 /// bidi controls from IRIs; a ZWNJ there is a stray), at the ASCII characters a URL never holds unescaped
 /// (<c>" &lt; &gt;</c>), and at any non-ASCII character that is not a letter, digit or mark: Persian
 /// punctuation (، ؛ ؟ « » “ ” …) and symbols are never part of an address typed in Persian text, whereas Persian
-/// letters are (fa.wikipedia.org/wiki/تهران). So in «https://example.com/«كتاب» است» the URL ends at «
+/// letters are (fa.wikipedia.org/wiki/تهران, or a host label «ایران.ir»), except where they follow ASCII inside the host
+/// («example.comرا» lost its space). So in «https://example.com/«كتاب» است» the URL ends at «
 /// and the word after it is repaired and tokenized as text. ASCII punctuation that usually closes a sentence
 /// (<c>. , ; : ! ? ) ] } '</c>) is then trimmed from the end; a «)» stays when it closes a «(» of the URL.
 /// </remarks>
@@ -89,8 +91,21 @@ internal static class WebRuns
             return 0;
         }
         int end = prefix;
+        bool inHost = true;
         while (end < text.Length && IsUrlChar(text[end]))
         {
+            char c = text[end];
+            if (inHost)
+            {
+                if (c is '/' or '?' or '#')
+                {
+                    inHost = false;
+                }
+                else if (PersianChars.IsArabicScript(c) && char.IsAsciiLetterOrDigit(text[end - 1]))
+                {
+                    break; // «example.comرا»: a lost space, not an internationalized host label (those start after a dot)
+                }
+            }
             end++;
         }
         while (end > prefix && UrlTrailing.Contains(text[end - 1]))

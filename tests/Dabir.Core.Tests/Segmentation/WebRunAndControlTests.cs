@@ -42,6 +42,8 @@ public class WebRunAndControlTests
     [InlineData("https://en.wikipedia.org/wiki/Tehran_(city))", "https://en.wikipedia.org/wiki/Tehran_(city)")]
     [InlineData("www.example.com”", "www.example.com")]
     [InlineData("http://a.b/c\u200Fد", "http://a.b/c")]
+    [InlineData("www.example.comرا ببینید", "www.example.com")]
+    [InlineData("http://ایران.ir/خبر،", "http://ایران.ir/خبر")]
     public void Url_extent(string text, string url)
     {
         Assert.Equal(url.Length, WebRuns.UrlLength(text));
