@@ -13,7 +13,7 @@ public sealed record IngestItem(string Locator, string InputHash, ArchiveDocumen
 public sealed record BatchResult(int Added, int NewVersions, int Unchanged);
 
 /// <summary>A search: the query (the archive's query language) and filters, all optional but the query.</summary>
-public sealed class SearchRequest
+public sealed record SearchRequest
 {
     /// <summary>The query.</summary>
     public required string Query { get; init; }

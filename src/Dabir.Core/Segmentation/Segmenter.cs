@@ -194,13 +194,15 @@ public sealed class SegmentedText
 /// </summary>
 public sealed class Segmenter
 {
-    private readonly PersianNormalizer _normalizer;
+    // Made on first use of Segment(string): a segmenter over text repaired already (the pipeline's) needs none. Two
+    // threads racing here build two equal normalizers; either serves.
+    private PersianNormalizer? _normalizer;
     private readonly CliticSplitter _splitter;
 
     /// <summary>Creates a segmenter with the given normalizer and clitic splitter (defaults when null).</summary>
     public Segmenter(PersianNormalizer? normalizer = null, CliticSplitter? splitter = null)
     {
-        _normalizer = normalizer ?? new PersianNormalizer();
+        _normalizer = normalizer;
         _splitter = splitter ?? CliticSplitter.Default;
     }
 
@@ -208,7 +210,7 @@ public sealed class Segmenter
     public SegmentedText Segment(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var aligned = _normalizer.NormalizeAligned(source);
+        var aligned = (_normalizer ??= new PersianNormalizer()).NormalizeAligned(source);
         return Segment(aligned);
     }
 

@@ -77,27 +77,12 @@ internal static class SearchCommand
         return command;
     }
 
-    private static SearchRequest With(SearchRequest t, string query, bool snippets) => new()
-    {
-        Query = query,
-        Limit = t.Limit,
-        From = t.From,
-        To = t.To,
-        Agency = t.Agency,
-        Entity = t.Entity,
-        Actor = t.Actor,
-        Country = t.Country,
-        Event = t.Event,
-        Collapse = t.Collapse,
-        Snippets = snippets,
-    };
-
     private static int One(SqliteArchiveStore archive, SearchRequest request, string format, TextWriter writer)
     {
         IReadOnlyList<SearchHit> hits;
         try
         {
-            hits = archive.Search(With(request, request.Query, snippets: true));
+            hits = archive.Search(request with { Snippets = true });
         }
         catch (QuerySyntaxException e)
         {
@@ -243,7 +228,7 @@ internal static class SearchCommand
                 try
                 {
                     long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    hits = archive.Search(With(template, query, snippets: false));
+                    hits = archive.Search(template with { Query = query, Snippets = false });
                     // The first query loads the analysis models (about a second): a start-up cost, not a search latency.
                     if (lineNumber > 1)
                     {
