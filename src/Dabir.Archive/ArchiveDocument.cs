@@ -21,9 +21,18 @@ public sealed record ArchiveActor(string? ActorId, string? Name, string? Key, st
 
 /// <summary>An event of a stored document (the record's <c>events</c> section, when the events layer ran).</summary>
 /// <param name="Type">PLOVER type.</param>
+/// <param name="ActorId">The actor's dictionary id, when resolved.</param>
 /// <param name="ActorCountry">The actor's country.</param>
-/// <param name="RecipientCountries">The recipients' countries, space-separated.</param>
-public sealed record ArchiveEvent(string Type, string? ActorCountry, string? RecipientCountries);
+/// <param name="RecipientIds">The resolved recipients' dictionary ids.</param>
+/// <param name="RecipientCountries">The recipients' countries.</param>
+/// <param name="Json">The event object as the record holds it (UTF-8).</param>
+public sealed record ArchiveEvent(
+    string Type,
+    string? ActorId,
+    string? ActorCountry,
+    IReadOnlyList<string> RecipientIds,
+    IReadOnlyList<string> RecipientCountries,
+    ReadOnlyMemory<byte> Json);
 
 /// <summary>
 /// One analysed article as the archive stores it: identity, filter fields, the record, the source text, search terms
@@ -230,13 +239,25 @@ public sealed class ArchiveDocument
                     {
                         continue;
                     }
-                    string? actorCountry = ev.TryGetProperty("actor", out var actor) && actor.ValueKind == JsonValueKind.Object ? Str(actor, "country") : null;
-                    string? recipients = null;
+                    bool hasActor = ev.TryGetProperty("actor", out var actor) && actor.ValueKind == JsonValueKind.Object;
+                    var recipientIds = new List<string>();
+                    var recipientCountries = new List<string>();
                     if (ev.TryGetProperty("recipients", out var r) && r.ValueKind == JsonValueKind.Array)
                     {
-                        recipients = string.Join(' ', r.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object).Select(x => Str(x, "country")).OfType<string>());
+                        foreach (var x in r.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object))
+                        {
+                            if (Str(x, "id") is { } rid)
+                            {
+                                recipientIds.Add(rid);
+                            }
+                            if (Str(x, "country") is { } rc)
+                            {
+                                recipientCountries.Add(rc);
+                            }
+                        }
                     }
-                    events.Add(new ArchiveEvent(type, actorCountry, recipients));
+                    events.Add(new ArchiveEvent(type, hasActor ? Str(actor, "id") : null, hasActor ? Str(actor, "country") : null,
+                        recipientIds, recipientCountries, Encoding.UTF8.GetBytes(ev.GetRawText())));
                 }
             }
         }

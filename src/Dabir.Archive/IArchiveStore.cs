@@ -126,6 +126,80 @@ public sealed class ArchiveStats
 /// <param name="Record">The record JSON (UTF-8).</param>
 public sealed record StoredDocument(string Key, int Version, ReadOnlyMemory<byte> Record);
 
+/// <summary>An events query: every filter optional; newest first.</summary>
+public sealed record EventQuery
+{
+    /// <summary>An actor on either side (actor or recipient): dictionary id, canonical name or an alias as written.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>A country (ISO3, or UNO, EUR, IGO) of the event's actor or of one of its recipients.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>A PLOVER event type.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Documents published on or after.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Documents published on or before.</summary>
+    public DateOnly? To { get; init; }
+
+    /// <summary>Events wanted.</summary>
+    public int Limit { get; init; } = 100;
+
+    /// <summary>Events skipped first (paging).</summary>
+    public int Offset { get; init; }
+}
+
+/// <summary>A stored event with the document it came from.</summary>
+/// <param name="DocumentId">The document's record id.</param>
+/// <param name="Url">The document's URL.</param>
+/// <param name="Title">The document's title.</param>
+/// <param name="Published">The document's publication date (ISO), when known.</param>
+/// <param name="Type">PLOVER type.</param>
+/// <param name="ActorId">The actor's dictionary id, when resolved.</param>
+/// <param name="ActorCountry">The actor's country.</param>
+/// <param name="RecipientIds">The recipients' dictionary ids (resolved ones only).</param>
+/// <param name="Json">The event object exactly as the record holds it (UTF-8 JSON; spans point into the document's source text).</param>
+public sealed record StoredEvent(
+    string DocumentId,
+    string? Url,
+    string? Title,
+    string? Published,
+    string Type,
+    string? ActorId,
+    string? ActorCountry,
+    IReadOnlyList<string> RecipientIds,
+    ReadOnlyMemory<byte> Json);
+
+/// <summary>An actor's events in one month and of one type.</summary>
+/// <param name="Month">yyyy-MM ("" for undated documents).</param>
+/// <param name="Type">PLOVER type.</param>
+/// <param name="AsActor">Events where the actor acts.</param>
+/// <param name="AsRecipient">Events where the actor is a recipient.</param>
+public sealed record ActorMonth(string Month, string Type, long AsActor, long AsRecipient);
+
+/// <summary>An actor met on the other side of an actor's events.</summary>
+/// <param name="ActorId">Its dictionary id.</param>
+/// <param name="Name">Its canonical name.</param>
+/// <param name="Events">Events shared.</param>
+public sealed record Counterpart(string ActorId, string? Name, long Events);
+
+/// <summary>What the archive knows of one actor.</summary>
+/// <param name="ActorId">The dictionary id the request resolved to.</param>
+/// <param name="Name">Its canonical name, as the records give it.</param>
+/// <param name="Country">Its country, as the records give it.</param>
+/// <param name="Documents">Current documents that mention it.</param>
+/// <param name="Months">Its events by month and type, months ascending.</param>
+/// <param name="Counterparts">The actors on the other side of its events, most frequent first.</param>
+public sealed record ActorActivity(
+    string ActorId,
+    string? Name,
+    string? Country,
+    long Documents,
+    IReadOnlyList<ActorMonth> Months,
+    IReadOnlyList<Counterpart> Counterparts);
+
 /// <summary>
 /// An archive of analysed articles: a transactional store with search and near-duplicate clusters. The SQLite
 /// implementation is <see cref="SqliteArchiveStore"/>; a server database implements the same contract.
@@ -151,6 +225,17 @@ public interface IArchiveStore : IDisposable
 
     /// <summary>The current version of every document, in storage order.</summary>
     IEnumerable<StoredDocument> Export();
+
+    /// <summary>The current version of one document, found by its record id, its identity key or its URL; null when none.</summary>
+    StoredDocument? Document(string id);
+
+    /// <summary>Events of current documents matching <paramref name="query"/>, newest document first.</summary>
+    IReadOnlyList<StoredEvent> Events(EventQuery query);
+
+    /// <summary>One actor's events by month and type and its counterparts; null when no current document mentions it.</summary>
+    /// <param name="actor">Dictionary id, canonical name or an alias as written.</param>
+    /// <param name="top">Counterparts wanted.</param>
+    ActorActivity? Actor(string actor, int top = 20);
 }
 
 /// <summary>The store file cannot be used: not an archive, damaged, or from an unknown schema.</summary>

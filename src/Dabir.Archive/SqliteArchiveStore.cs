@@ -15,7 +15,7 @@ namespace Dabir.Archive;
 public sealed class SqliteArchiveStore : IArchiveStore
 {
     /// <summary>The schema this code reads and writes.</summary>
-    public const string SchemaVersion = "dabir.archive/1";
+    public const string SchemaVersion = "dabir.archive/2";
 
     // BM25 weights of title_f, title_l, body_f, body_l: a headline word says more about the article than a body word;
     // forms and lemmas weigh the same (an exact form matches both columns, so it already counts twice). Dev MRR@10 is
@@ -205,9 +205,14 @@ public sealed class SqliteArchiveStore : IArchiveStore
         "CREATE INDEX actors_key ON actors(key, doc)",
         "CREATE INDEX actors_country ON actors(country, doc)",
         "CREATE INDEX actors_doc ON actors(doc)",
-        "CREATE TABLE events(doc INTEGER NOT NULL, type TEXT NOT NULL, actor_country TEXT, recipient_countries TEXT) STRICT",
+        "CREATE TABLE events(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, type TEXT NOT NULL, actor_id TEXT, actor_country TEXT, recipient_ids TEXT, recipient_countries TEXT, json BLOB NOT NULL) STRICT",
         "CREATE INDEX events_type ON events(type, doc)",
         "CREATE INDEX events_doc ON events(doc)",
+        // Each side of each event (role 0 the actor, 1 a recipient): the actor page and the actor/country filters seek here.
+        "CREATE TABLE event_parties(event INTEGER NOT NULL, doc INTEGER NOT NULL, role INTEGER NOT NULL, actor_id TEXT, country TEXT) STRICT",
+        "CREATE INDEX event_parties_actor ON event_parties(actor_id, event)",
+        "CREATE INDEX event_parties_country ON event_parties(country, event)",
+        "CREATE INDEX event_parties_doc ON event_parties(doc)",
         "CREATE TABLE lsh(key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(key, doc)) WITHOUT ROWID, STRICT",
         "CREATE TABLE clusters(doc INTEGER PRIMARY KEY, root INTEGER NOT NULL) STRICT",
         "CREATE INDEX clusters_root ON clusters(root)",
@@ -280,7 +285,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
 
         private readonly SqliteConnection _db;
         private readonly SqliteTransaction _tx;
-        private readonly SqliteCommand _current, _insert, _data, _terms, _entity, _actor, _event, _lsh, _candidates, _shingles, _cluster, _rootOf, _reroot, _input;
+        private readonly SqliteCommand _current, _insert, _data, _terms, _entity, _actor, _event, _party, _lsh, _candidates, _shingles, _cluster, _rootOf, _reroot, _input;
 
         public Writer(SqliteConnection db, SqliteTransaction tx)
         {
@@ -295,7 +300,11 @@ public sealed class SqliteArchiveStore : IArchiveStore
             _terms = Make("INSERT INTO terms(rowid, title_f, title_l, body_f, body_l) VALUES ($id, $tf, $tl, $bf, $bl)", "$id", "$tf", "$tl", "$bf", "$bl");
             _entity = Make("INSERT INTO entities(doc, label, text, key) VALUES ($d, $l, $t, $k)", "$d", "$l", "$t", "$k");
             _actor = Make("INSERT INTO actors(doc, actor_id, name, key, country) VALUES ($d, $i, $n, $k, $c)", "$d", "$i", "$n", "$k", "$c");
-            _event = Make("INSERT INTO events(doc, type, actor_country, recipient_countries) VALUES ($d, $t, $a, $r)", "$d", "$t", "$a", "$r");
+            _event = Make("""
+                INSERT INTO events(doc, type, actor_id, actor_country, recipient_ids, recipient_countries, json)
+                VALUES ($d, $t, $ai, $ac, $ri, $rc, $j) RETURNING id
+                """, "$d", "$t", "$ai", "$ac", "$ri", "$rc", "$j");
+            _party = Make("INSERT INTO event_parties(event, doc, role, actor_id, country) VALUES ($e, $d, $r, $a, $c)", "$e", "$d", "$r", "$a", "$c");
             _lsh = Make("INSERT OR IGNORE INTO lsh(key, doc) VALUES ($k, $d)", "$k", "$d");
             var keys = Enumerable.Range(0, MinHash.Bands).Select(i => "$b" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
             // One seek per band over the primary key, the most recent BucketLimit documents of each: a bucket that
@@ -353,6 +362,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
             Exec("DELETE FROM entities WHERE doc = $d", id);
             Exec("DELETE FROM actors WHERE doc = $d", id);
             Exec("DELETE FROM events WHERE doc = $d", id);
+            Exec("DELETE FROM event_parties WHERE doc = $d", id);
             long root = Convert.ToInt64(Bind(_rootOf, id).ExecuteScalar(), CultureInfo.InvariantCulture);
             Exec("DELETE FROM clusters WHERE doc = $d", id);
             if (root == id)
@@ -388,7 +398,20 @@ public sealed class SqliteArchiveStore : IArchiveStore
             }
             foreach (var e in doc.Events)
             {
-                Bind(_event, id, e.Type, e.ActorCountry, e.RecipientCountries).ExecuteNonQuery();
+                long eventId = Convert.ToInt64(Bind(_event, id, e.Type, e.ActorId, e.ActorCountry, Joined(e.RecipientIds), Joined(e.RecipientCountries),
+                    e.Json.ToArray()).ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (e.ActorId is not null || e.ActorCountry is not null)
+                {
+                    Bind(_party, eventId, id, 0, e.ActorId, e.ActorCountry).ExecuteNonQuery();
+                }
+                foreach (var rid in e.RecipientIds)
+                {
+                    Bind(_party, eventId, id, 1, rid, null).ExecuteNonQuery();
+                }
+                foreach (var rc in e.RecipientCountries.Distinct(StringComparer.Ordinal))
+                {
+                    Bind(_party, eventId, id, 1, null, rc).ExecuteNonQuery();
+                }
             }
             Bind(_cluster, id, id).ExecuteNonQuery();
             if (doc.BandKeys.Length == MinHash.Bands)
@@ -428,6 +451,8 @@ public sealed class SqliteArchiveStore : IArchiveStore
             }
             return id;
         }
+
+        private static string? Joined(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(' ', values);
 
         private long RootOf(long doc) => Convert.ToInt64(Bind(_rootOf, doc).ExecuteScalar(), CultureInfo.InvariantCulture);
 
@@ -480,16 +505,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
         var where = new StringBuilder();
         using var cmd = _db.CreateCommand();
         cmd.Parameters.AddWithValue("$q", match);
-        if (request.From is { } from)
-        {
-            where.Append(" AND d.published >= $from");
-            cmd.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        if (request.To is { } to)
-        {
-            where.Append(" AND d.published <= $to");
-            cmd.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
+        AppendDateFilter(cmd, where, request.From, request.To);
         if (request.Agency is { Length: > 0 } agency)
         {
             where.Append(" AND lower(d.agency) = lower($agency)");
@@ -508,7 +524,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
         }
         if (request.Country is { Length: > 0 } country)
         {
-            where.Append(" AND d.id IN (SELECT doc FROM actors WHERE country = upper($country) UNION SELECT doc FROM events WHERE actor_country = upper($country) OR (' ' || recipient_countries || ' ') LIKE ('% ' || upper($country) || ' %'))");
+            where.Append(" AND d.id IN (SELECT doc FROM actors WHERE country = upper($country) UNION SELECT doc FROM event_parties WHERE country = upper($country))");
             cmd.Parameters.AddWithValue("$country", country);
         }
         if (request.Event is { Length: > 0 } ev)
@@ -698,6 +714,152 @@ public sealed class SqliteArchiveStore : IArchiveStore
             yield return new StoredDocument(r.GetString(0), r.GetInt32(1), Decompress((byte[])r.GetValue(2)));
         }
     }
+
+    /// <inheritdoc />
+    public StoredDocument? Document(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        using var cmd = Command("""
+            SELECT d.doc_key, d.version, x.record FROM documents d JOIN document_data x ON x.id = d.id
+            WHERE d.current = 1 AND (d.record_id = $id OR d.doc_key = $id OR d.doc_key = $urlKey OR d.url = $id)
+            ORDER BY d.id LIMIT 1
+            """);
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$urlKey", Uri.TryCreate(id, UriKind.Absolute, out _) ? "url:" + UrlKey.Normalize(id) : "");
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new StoredDocument(r.GetString(0), r.GetInt32(1), Decompress((byte[])r.GetValue(2))) : null;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredEvent> Events(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var cmd = Command("");
+        var where = new StringBuilder("d.current = 1");
+        if (query.Actor is { Length: > 0 } actor)
+        {
+            cmd.Parameters.AddWithValue("$actor", ResolveActor(actor) ?? actor);
+            where.Append(" AND e.id IN (SELECT event FROM event_parties WHERE actor_id = $actor)");
+        }
+        if (query.Country is { Length: > 0 } country)
+        {
+            cmd.Parameters.AddWithValue("$country", country.ToUpperInvariant());
+            where.Append(" AND e.id IN (SELECT event FROM event_parties WHERE country = $country)");
+        }
+        if (query.Type is { Length: > 0 } type)
+        {
+            cmd.Parameters.AddWithValue("$type", type.ToUpperInvariant());
+            where.Append(" AND e.type = $type");
+        }
+        AppendDateFilter(cmd, where, query.From, query.To);
+        cmd.Parameters.AddWithValue("$limit", Math.Max(0, query.Limit));
+        cmd.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
+        cmd.CommandText = $"""
+            SELECT d.record_id, d.url, d.title, d.published, e.type, e.actor_id, e.actor_country, e.recipient_ids, e.json
+            FROM events e JOIN documents d ON d.id = e.doc
+            WHERE {where}
+            ORDER BY d.published IS NULL, d.published DESC, d.id DESC, e.id
+            LIMIT $limit OFFSET $offset
+            """;
+        var events = new List<StoredEvent>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            events.Add(new StoredEvent(r.GetString(0), NullableString(r, 1), NullableString(r, 2), NullableString(r, 3), r.GetString(4),
+                NullableString(r, 5), NullableString(r, 6), NullableString(r, 7)?.Split(' ') ?? [], (byte[])r.GetValue(8)));
+        }
+        return events;
+    }
+
+    /// <inheritdoc />
+    public ActorActivity? Actor(string actor, int top = 20)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ResolveActor(actor) is not { } id)
+        {
+            return null;
+        }
+        string? name = null, country = null;
+        using (var cmd = Command("SELECT name, country FROM actors WHERE actor_id = $id AND name IS NOT NULL ORDER BY doc DESC LIMIT 1"))
+        {
+            cmd.Parameters.AddWithValue("$id", id);
+            using var r = cmd.ExecuteReader();
+            if (r.Read())
+            {
+                (name, country) = (NullableString(r, 0), NullableString(r, 1));
+            }
+        }
+        long documents = Scalar<long>("""
+            SELECT count(DISTINCT a.doc) FROM actors a JOIN documents d ON d.id = a.doc WHERE a.actor_id = $id AND d.current = 1
+            """, ("$id", id));
+        var months = new List<ActorMonth>();
+        using (var cmd = Command("""
+            SELECT coalesce(substr(d.published, 1, 7), '') AS m, e.type, sum(p.role = 0), sum(p.role = 1)
+            FROM event_parties p JOIN events e ON e.id = p.event JOIN documents d ON d.id = p.doc
+            WHERE p.actor_id = $id AND d.current = 1
+            GROUP BY m, e.type ORDER BY m, e.type
+            """))
+        {
+            cmd.Parameters.AddWithValue("$id", id);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                months.Add(new ActorMonth(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3)));
+            }
+        }
+        var counterparts = new List<Counterpart>();
+        using (var cmd = Command("""
+            SELECT o.actor_id, (SELECT name FROM actors WHERE actor_id = o.actor_id AND name IS NOT NULL LIMIT 1), count(DISTINCT o.event) AS n
+            FROM event_parties p JOIN event_parties o ON o.event = p.event AND o.role <> p.role JOIN documents d ON d.id = p.doc
+            WHERE p.actor_id = $id AND o.actor_id IS NOT NULL AND o.actor_id <> $id AND d.current = 1
+            GROUP BY o.actor_id ORDER BY n DESC, o.actor_id LIMIT $top
+            """))
+        {
+            cmd.Parameters.AddWithValue("$id", id);
+            cmd.Parameters.AddWithValue("$top", Math.Max(0, top));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                counterparts.Add(new Counterpart(r.GetString(0), NullableString(r, 1), r.GetInt64(2)));
+            }
+        }
+        if (documents == 0 && months.Count == 0)
+        {
+            return null;
+        }
+        return new ActorActivity(id, name, country, documents, months, counterparts);
+    }
+
+    // An actor as a user names it: a dictionary id, a canonical name, or an alias as written (matched on its folded key).
+    private string? ResolveActor(string actor)
+    {
+        using var cmd = Command("""
+            SELECT actor_id FROM actors WHERE actor_id = $a
+            UNION ALL SELECT actor_id FROM actors WHERE lower(name) = lower($a) AND actor_id IS NOT NULL
+            UNION ALL SELECT actor_id FROM actors WHERE key = $k AND actor_id IS NOT NULL
+            UNION ALL SELECT actor_id FROM event_parties WHERE actor_id = $a
+            LIMIT 1
+            """);
+        cmd.Parameters.AddWithValue("$a", actor);
+        cmd.Parameters.AddWithValue("$k", ArchiveDocument.EntityKey(actor));
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private static void AppendDateFilter(SqliteCommand cmd, StringBuilder where, DateOnly? from, DateOnly? to)
+    {
+        if (from is { } f)
+        {
+            where.Append(" AND d.published >= $from");
+            cmd.Parameters.AddWithValue("$from", f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (to is { } t)
+        {
+            where.Append(" AND d.published <= $to");
+            cmd.Parameters.AddWithValue("$to", t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     /// <summary>Checks the file's integrity (<c>PRAGMA quick_check</c>); returns the problems found, empty when sound.</summary>
     public IReadOnlyList<string> Check()

@@ -18,7 +18,10 @@ internal static class TestArchive
     public static string Json(string title, string[] paragraphs, string? link) =>
         JsonSerializer.Serialize(new Dictionary<string, object?> { ["title"] = title, ["paragraphs"] = paragraphs, ["link"] = link });
 
-    public static IngestItem Item(string json, string locator)
+    /// <param name="json">The article as a JSON object.</param>
+    /// <param name="locator">Its locator.</param>
+    /// <param name="editRecord">Changes the record before the store reads it (to add sections a later layer writes).</param>
+    public static IngestItem Item(string json, string locator, Func<string, string>? editRecord = null)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         var raw = new RawArticle(0, locator, "/test/" + locator, null, "json", bytes);
@@ -28,7 +31,8 @@ internal static class TestArchive
         {
             DocumentJsonWriter.Write(writer, doc);
         }
-        return new IngestItem(locator, Convert.ToHexStringLower(XxHash128.Hash(bytes)), ArchiveDocument.Create(doc, buffer.WrittenSpan.ToArray(), "test"));
+        byte[] record = editRecord is null ? buffer.WrittenSpan.ToArray() : Encoding.UTF8.GetBytes(editRecord(Encoding.UTF8.GetString(buffer.WrittenSpan)));
+        return new IngestItem(locator, Convert.ToHexStringLower(XxHash128.Hash(bytes)), ArchiveDocument.Create(doc, record, "test"));
     }
 
     public static IngestItem Item(string title, string[] paragraphs, string? link, string? locator = null) =>

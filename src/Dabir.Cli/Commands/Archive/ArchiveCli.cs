@@ -15,6 +15,12 @@ internal static class ArchiveCli
         DefaultValueFactory = _ => DefaultStore,
     };
 
+    /// <summary>
+    /// Opens the store that <c>--store</c> names. Every archive command opens its store here, so a server store
+    /// (a <c>postgres://</c> URL) plugs in at this one place.
+    /// </summary>
+    public static IArchiveStore OpenStore(string store, bool readOnly) => SqliteArchiveStore.Open(store, readOnly);
+
     public static int UsageError(string message)
     {
         Console.Error.WriteLine($"dabir: error: {message}");

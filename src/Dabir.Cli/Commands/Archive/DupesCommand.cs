@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Dabir.Archive;
 
 namespace Dabir.Cli.Commands.Archive;
 
@@ -19,7 +18,7 @@ internal static class DupesCommand
             string path = parse.GetValue(store)!;
             return ArchiveCli.Guard(path, () =>
             {
-                using var archive = SqliteArchiveStore.Open(path, readOnly: true);
+                using var archive = ArchiveCli.OpenStore(path, readOnly: true);
                 using var writer = CliIO.OpenOutput(parse.GetValue(output));
                 var options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
                 foreach (var members in archive.Clusters())

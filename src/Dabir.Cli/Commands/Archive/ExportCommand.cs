@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dabir.Archive;
 
 namespace Dabir.Cli.Commands.Archive;
 
@@ -22,7 +21,7 @@ internal static class ExportCommand
             }
             return ArchiveCli.Guard(path, () =>
             {
-                using var archive = SqliteArchiveStore.Open(path, readOnly: true);
+                using var archive = ArchiveCli.OpenStore(path, readOnly: true);
                 var output1 = parse.GetValue(output);
                 using var stream = output1 is null or "-" ? Console.OpenStandardOutput() : new FileStream(output1, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
                 foreach (var doc in archive.Export())

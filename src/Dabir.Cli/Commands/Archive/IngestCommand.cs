@@ -63,7 +63,7 @@ internal static class IngestCommand
                 throw new InputException(InputErrorReason.NotFound, "no such file or folder").At(p);
             }
         }
-        using var store = SqliteArchiveStore.Open(o.Store);
+        using var store = ArchiveCli.OpenStore(o.Store, readOnly: false);
         var done = store.DoneInputs();
         var analyzer = new ArticleAnalyzer(Pipelines.ForArticles(o.Level));
         string version = $"dabir {typeof(IngestCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"} level={o.Level} schema={NewsDocument.SchemaId}";

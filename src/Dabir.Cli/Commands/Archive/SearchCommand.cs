@@ -65,7 +65,7 @@ internal static class SearchCommand
                 {
                     return ArchiveCli.UsageError("give a QUERY or --queries FILE");
                 }
-                using var archive = SqliteArchiveStore.Open(storePath, readOnly: true);
+                using var archive = ArchiveCli.OpenStore(storePath, readOnly: true);
                 using var writer = CliIO.OpenOutput(parse.GetValue(output));
                 int code = queriesPath is null
                     ? One(archive, template, parse.GetValue(format) ?? (Console.IsOutputRedirected ? "jsonl" : "table"), writer)
@@ -77,7 +77,7 @@ internal static class SearchCommand
         return command;
     }
 
-    private static int One(SqliteArchiveStore archive, SearchRequest request, string format, TextWriter writer)
+    private static int One(IArchiveStore archive, SearchRequest request, string format, TextWriter writer)
     {
         IReadOnlyList<SearchHit> hits;
         try
@@ -186,7 +186,7 @@ internal static class SearchCommand
         w.WriteEndObject();
     }
 
-    private static int Batch(SqliteArchiveStore archive, SearchRequest template, string path, TextWriter writer, bool timings)
+    private static int Batch(IArchiveStore archive, SearchRequest template, string path, TextWriter writer, bool timings)
     {
         var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         int lineNumber = 0, bad = 0;

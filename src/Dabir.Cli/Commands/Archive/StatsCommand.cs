@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Dabir.Archive;
 
 namespace Dabir.Cli.Commands.Archive;
 
@@ -20,7 +19,7 @@ internal static class StatsCommand
             string path = parse.GetValue(store)!;
             return ArchiveCli.Guard(path, () =>
             {
-                using var archive = SqliteArchiveStore.Open(path, readOnly: true);
+                using var archive = ArchiveCli.OpenStore(path, readOnly: true);
                 var s = archive.Stats(Math.Max(1, parse.GetValue(top)));
                 long bytes = new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
                 using var writer = CliIO.OpenOutput(null);
