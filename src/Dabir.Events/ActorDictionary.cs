@@ -303,7 +303,8 @@ internal sealed class ActorDictionaryBuilder
                 string code = rule == RoleRule.Fixed ? resolves.Split(';', ' ', ':')[0] : "";
                 string cameo = code.Length > 3 && code.All(char.IsAsciiLetterUpper) ? code : code.Length == 3 && code != "IGO" ? code + (sector.Length > 0 ? sector : "GOV") : "";
                 var flags = (resolves.Contains("publisher", StringComparison.Ordinal) ? ActorFlags.PublisherRelative : ActorFlags.None)
-                    | (resolves.Contains("unspecified", StringComparison.Ordinal) ? ActorFlags.Vague : ActorFlags.None);
+                    | (resolves.Contains("unspecified", StringComparison.Ordinal) ? ActorFlags.Vague : ActorFlags.None)
+                    | (resolves.Contains("acting country", StringComparison.Ordinal) ? ActorFlags.Domestic : ActorFlags.None);
                 record = new ActorRecord("role:" + roleEn, roleEn, cameo, fixedCountry, sec, kind, rule, 0, int.MaxValue, roleEn, "", flags);
                 break;
             }
@@ -323,6 +324,8 @@ internal sealed class ActorDictionaryBuilder
             ("این سفارتخانه", RoleRule.AnaphorOrganization), ("این نهاد", RoleRule.AnaphorOrganization), ("این اتحادیه", RoleRule.AnaphorOrganization),
             ("این سازمان منطقه‌ای", RoleRule.AnaphorOrganization), ("این سازمان بین‌المللی", RoleRule.AnaphorOrganization),
             ("این جنبش", RoleRule.AnaphorGroup), ("این حزب", RoleRule.AnaphorGroup),
+            ("این روزنامه", RoleRule.AnaphorMedia), ("این نشریه", RoleRule.AnaphorMedia), ("این رسانه", RoleRule.AnaphorMedia),
+            ("این خبرگزاری", RoleRule.AnaphorMedia), ("این شبکه", RoleRule.AnaphorMedia),
         })
         {
             if (rule == RoleRule.None)

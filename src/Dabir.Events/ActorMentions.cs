@@ -58,6 +58,17 @@ public sealed class ActorMention
     /// <summary>Inside «به گزارش X» / «به نقل از X»: the source of the report, not an actor in it.</summary>
     internal bool IsAttribution { get; init; }
 
+    /// <summary>An unnamed group with no country of its own: as an event's recipient it takes the acting country.</summary>
+    internal bool IsDomestic { get; init; }
+
+    /// <summary>This unnamed group as a recipient of <paramref name="actor"/>'s act: of the actor's country, resolved by that context.</summary>
+    internal ActorMention InCountryOf(ActorMention actor) => new()
+    {
+        Span = Span, Text = Text, ActorId = actor.Country + "-" + Sector, Name = $"{Name} ({actor.Country})", Country = actor.Country,
+        Sector = Sector, Cameo = actor.Country + Sector, Resolution = "context", Confidence = 0.4, Sentence = Sentence,
+        FirstWord = FirstWord, WordCount = WordCount, Kind = Kind, Head = Head,
+    };
+
     /// <summary>A vague collective («نهادهای بین‌المللی»): listed, never an event's actor or recipient.</summary>
     internal bool IsVague { get; init; }
 

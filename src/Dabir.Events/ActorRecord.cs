@@ -39,6 +39,7 @@ internal enum RoleRule : byte
     AnaphorPerson,
     AnaphorOwnCountry,
     AnaphorSpeaker,
+    AnaphorMedia,
 }
 
 /// <summary>One dictionary row, compiled: what an alias can name.</summary>
@@ -75,4 +76,6 @@ internal enum ActorFlags : byte
     PublisherRelative = 1,
     Ambiguous = 2,
     Vague = 4,
+    /// <summary>An unnamed group («هموطنان», «عناصر تندرو») that, with no country after it, belongs to the acting country.</summary>
+    Domestic = 8,
 }

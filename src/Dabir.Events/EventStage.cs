@@ -125,6 +125,7 @@ public sealed class EventStage : IDocumentStage
         private int _nextActor;
         private ActorMention? _lastSubject;
         private (ActorMention Actor, List<ActorMention> Recipients)? _lastLetter;
+        private (ActorMention Actor, List<ActorMention> Recipients, int Sentence)? _lastMeeting;
 
         public List<PoliticalEvent> Events { get; } = [];
 
@@ -174,7 +175,7 @@ public sealed class EventStage : IDocumentStage
                 }
                 int clauseStart = colon >= 0 && m.First > colon ? colon + 1 : first;
                 // A passive clause's nominative is its patient: the agent comes from «توسط X» / «از سوی X» or the discourse.
-                var subjectGroup = m.Passive ? null : EmbeddedSubject(groups, clauseStart, m.First) ?? Subject(groups, clauseStart, m.First);
+                var subjectGroup = m.Passive ? null : CoordinatedSubject(groups, clauseStart, m.First) ?? EmbeddedSubject(groups, clauseStart, m.First) ?? Subject(groups, clauseStart, m.First);
                 ActorMention? actor = subjectGroup is null ? null : Representative(subjectGroup);
                 bool explicitSubject = actor is not null;
                 if (m.Predicate.Has(PredicateFlags.Speech))
@@ -217,6 +218,13 @@ public sealed class EventStage : IDocumentStage
                     continue;
                 }
                 var recipients = Recipients(m, groups, subjectGroup, clauseStart, end, letterAddressees, thisLetter);
+                for (int r = 0; r < recipients.Count; r++)
+                {
+                    if (recipients[r].Country.Length == 0 && recipients[r].IsDomestic)
+                    {
+                        recipients[r] = recipients[r].InCountryOf(actor);
+                    }
+                }
                 if (m.Predicate.Has(PredicateFlags.Swap))
                 {
                     // «X از Y استقبال کرد»: the host X receives the visitor Y, who is PLOVER's actor (CAMEO 042/043).
@@ -227,6 +235,10 @@ public sealed class EventStage : IDocumentStage
                     (actor, recipients) = (recipients[0], [actor]);
                 }
                 recipients.RemoveAll(r => r.Country.Length == 0 || r.ActorId == actor.ActorId && r.Sector == actor.Sector);
+                if (recipients.Count == 0 && verbal)
+                {
+                    recipients = ImplicitRecipients(m, actor, s, first, end);
+                }
                 if (m.Predicate.Has(PredicateFlags.NeedsRecipient) && recipients.Count == 0)
                 {
                     continue;
@@ -250,6 +262,62 @@ public sealed class EventStage : IDocumentStage
             {
                 _lastLetter = (author, letterAddressees);
             }
+        }
+
+        /// <summary>
+        /// The addressee of a verbal act the sentence leaves implicit, from the discourse: a denial of «این خبر/گزارش/ادعا»
+        /// answers the medium that reported it; a request, praise or offer made in a meeting reported just before is
+        /// addressed to the other side of that meeting.
+        /// </summary>
+        private List<ActorMention> ImplicitRecipients(Match m, ActorMention actor, int s, int first, int end)
+        {
+            string type = m.Predicate.Type.Length > 0 ? m.Predicate.Type : CameoTable.Find(m.Predicate.Cameo)?.Type ?? "";
+            if (type == "REJECT" && MentionsReport(first, end))
+            {
+                int at = segmented.Words[m.First].Start;
+                var words = segmented.Words;
+                for (int i = actors.Count - 1; i >= 0; i--)
+                {
+                    var a = actors[i];
+                    if (a.Sentence <= s && words[a.FirstWord].Start < at && a.Sector == "JRN" && a.Country.Length > 0 && !a.IsAttribution && a.Resolution != "publisher")
+                    {
+                        return [a];
+                    }
+                }
+            }
+            if (type is "REJECT" or "AGREE")
+            {
+                // «او به این خواسته پاسخ منفی داد»: an answer goes to whoever just asked this actor.
+                var request = Events.FindLast(e => e.Type == "REQUEST" && s - e.Sentence <= 3 && e.Recipients.Any(r => SameActor(r, actor)));
+                if (request is not null && !SameActor(request.Actor, actor))
+                {
+                    return [request.Actor];
+                }
+            }
+            if (_lastMeeting is { } meeting && s - meeting.Sentence <= 4 && type != "CONSULT")
+            {
+                if (SameActor(actor, meeting.Actor))
+                {
+                    return [.. meeting.Recipients];
+                }
+                if (meeting.Recipients.Count == 1 && SameActor(actor, meeting.Recipients[0]))
+                {
+                    return [meeting.Actor];
+                }
+            }
+            return [];
+        }
+
+        private bool MentionsReport(int first, int end)
+        {
+            for (int w = first; w < end; w++)
+            {
+                if (Fold.Word(segmented.Form(segmented.Words[w])) is "خبر" or "اخبار" or "گزارش" or "گزارشها" or "ادعا" or "ادعای" or "ادعاها" or "ادعاهای" or "شایعه" or "شایعات")
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private bool Has(int first, int end, int a, int b)
@@ -437,7 +505,8 @@ public sealed class EventStage : IDocumentStage
                 Mark(g, first, end);
                 // «به عربستان، امارات عربی متحده و کویت»: a conjunct far from its list still shares its marker.
                 if (previous is not null && g.First - previous.End <= 5 && g.First - 1 >= first
-                    && (formIds[g.First - 1] == stage._and && stage._and >= 0 || segmented.Form(segmented.Words[g.First - 1]) is "،" or ","))
+                    && (formIds[g.First - 1] == stage._and && stage._and >= 0 || segmented.Form(segmented.Words[g.First - 1]) is "،" or ",")
+                    && !EndsClause(previous.End, g.First - 1))
                 {
                     g.Marker = previous.Marker;
                     g.ConjunctOf = previous.ConjunctOf ?? previous;
@@ -448,6 +517,20 @@ public sealed class EventStage : IDocumentStage
                 previous = g;
             }
             return merged;
+        }
+
+        /// <summary>A verb, «را» or «که» between two mentions: «… تحریم‌ها را رفع کند و او …» joins clauses, not list members.</summary>
+        private bool EndsClause(int from, int to)
+        {
+            for (int w = from; w < to; w++)
+            {
+                int id = formIds[w];
+                if (id >= 0 && (id == stage._ra || id == stage._that) || tags is not null && tags[w] is UniversalPos.VERB or UniversalPos.AUX)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private bool IsListGap(int from, int to)
@@ -529,6 +612,25 @@ public sealed class EventStage : IDocumentStage
                 if (formIds[w] == stage._that && stage._that >= 0)
                 {
                     return Subject(groups, w + 1, to);
+                }
+            }
+            return null;
+        }
+
+        /// <summary>«… و او به این خواسته پاسخ منفی داد»: a clause joined by «و» with its own subject right after the conjunction.</summary>
+        private Group? CoordinatedSubject(List<Group> groups, int from, int to)
+        {
+            for (int w = to - 1; w > from; w--)
+            {
+                if (formIds[w] == stage._and && stage._and >= 0)
+                {
+                    var g = groups.Find(x => x.First == w + 1);
+                    return g is not null && g.ConjunctOf is null && g.End <= to && g.Marker < 0 && !g.Agent && !g.IsObject && !g.Genitive
+                        && !groups.Exists(x => x.First < w && x.End > w) ? g : null;
+                }
+                if (formIds[w] == stage._that && stage._that >= 0)
+                {
+                    return null;
                 }
             }
             return null;
@@ -683,7 +785,7 @@ public sealed class EventStage : IDocumentStage
                         }
                         break;
                 }
-                found.RemoveAll(r => r.Country.Length == 0);
+                found.RemoveAll(r => r.Country.Length == 0 && !r.IsDomestic);
                 if (found.Count > 0)
                 {
                     return found;
@@ -832,6 +934,10 @@ public sealed class EventStage : IDocumentStage
                     }
                     return;
                 }
+            }
+            if (ev.Type == "CONSULT" && ev.Recipients.Count > 0 && ev.Tier == "core")
+            {
+                _lastMeeting = (ev.Actor, [.. ev.Recipients], ev.Sentence);
             }
             var distinct = ev.Recipients.DistinctBy(Key).ToList();
             if (distinct.Count != ev.Recipients.Count)

@@ -14,7 +14,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
     private static readonly HashSet<string> Former = new(["سابق", "پیشین", "اسبق", "مستعفی", "برکنارشده"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> Prepositions = new(["از", "با", "به", "در", "برای", "علیه", "توسط", "سوی", "طرف", "مواضع", "موضع"], StringComparer.Ordinal);
-    private Pending? _lastPerson, _lastCountry, _lastOrganization, _lastRegime, _lastGroup, _lastSubject, _sentenceSubject;
+    private Pending? _lastPerson, _lastCountry, _lastOrganization, _lastRegime, _lastGroup, _lastMedia, _lastSubject, _sentenceSubject;
     private readonly List<Pending> _recentPeople = [];
     private bool _inComplement;
 
@@ -42,6 +42,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
         public bool IsLocation;
         public bool IsVague;
         public bool IsAttribution;
+        public bool IsDomestic;
         public bool DateAssumed;
         public int Head = -1;
     }
@@ -139,6 +140,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
                 IsLocation = p.IsLocation,
                 IsVague = p.IsVague,
                 IsAttribution = p.IsAttribution,
+                IsDomestic = p.IsDomestic,
             });
         }
     }
@@ -311,7 +313,11 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
             }
             if (country is null)
             {
-                return new Pending { First = m.First, End = m.End, Kind = ActorKind.Role, IsRole = true, Name = role.Name, Sector = role.Sector, Confidence = 0.2 };
+                return new Pending
+                {
+                    First = m.First, End = m.End, Kind = ActorKind.Role, IsRole = true, Name = role.Name, Sector = role.Sector, Confidence = 0.2,
+                    IsDomestic = (role.Flags & ActorFlags.Domestic) != 0,
+                };
             }
             return new Pending
             {
@@ -335,6 +341,7 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
                 RoleRule.AnaphorGroup => _lastGroup ?? _lastOrganization,
                 RoleRule.AnaphorOwnCountry => _lastPerson,
                 RoleRule.AnaphorSpeaker => speaker,
+                RoleRule.AnaphorMedia => _lastMedia,
                 _ => null,
             };
             var p = new Pending { First = m.First, End = m.End, Kind = ActorKind.Anaphor, Resolution = "anaphor", Confidence = 0.3 };
@@ -447,6 +454,11 @@ internal sealed class ResolutionContext(ActorDictionary dictionary, SegmentedTex
                     _lastGroup = p;
                 }
                 break;
+        }
+        // «یک روزنامه روسی … این روزنامه»: a medium named in the story (not the publisher's own reporters).
+        if (p.Sector == "JRN" && p.Resolution != "publisher")
+        {
+            _lastMedia = p;
         }
         if (p.Kind is ActorKind.Government or ActorKind.Capital || p.Cameo.EndsWith("GOV", StringComparison.Ordinal) && p.Kind != ActorKind.Person && !p.IsRole)
         {
