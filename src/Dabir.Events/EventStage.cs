@@ -566,6 +566,20 @@ public sealed class EventStage : IDocumentStage
                 w--;
                 skipped++;
             }
+            if (skipped == 0 && tags is not null)
+            {
+                // «با استرداد X مخالفت کرد», «از سیاست‌های X انتقاد کرد»: the actor possesses the preposition's object
+                // (one or two nouns), and the preposition marks it as it would the object.
+                int v = w;
+                while (v >= first && g.First - 1 - v < 2 && tags[v] == UniversalPos.NOUN && !(formIds[v] >= 0 && IsPreposition(formIds[v])))
+                {
+                    v--;
+                }
+                if (v < w && v >= first && formIds[v] >= 0 && IsPreposition(formIds[v]) && formIds[v] != stage._in)
+                {
+                    w = v;
+                }
+            }
             if (w >= first)
             {
                 int id = formIds[w];
@@ -806,7 +820,7 @@ public sealed class EventStage : IDocumentStage
                 return null;
             }
             int v = m.Verb;
-            bool negated = false, future = false, background = false;
+            bool negated = false, future = false, background = false, subjunctive = false;
             if (v >= 0)
             {
                 var form = segmented.Form(segmented.Words[v]);
@@ -817,6 +831,7 @@ public sealed class EventStage : IDocumentStage
                     future = true;
                     negated |= segmented.Form(segmented.Words[v - 1]).StartsWith("نخواه", StringComparison.Ordinal);
                 }
+                subjunctive = IsSubjunctive(form, lemma);
                 for (int w = v + 1; w < Math.Min(end, v + 3); w++)
                 {
                     if (lemmaIds[w] == stage._was && stage._was >= 0)
@@ -845,6 +860,12 @@ public sealed class EventStage : IDocumentStage
                 {
                     background = true;
                 }
+            }
+            // «… تا آلمان با آن موافقت کند»: a subjunctive states a wish, purpose or condition, not an act that happened
+            // (unless a plan or intent makes it an announced one: «قرار است … دیدار کند»).
+            if (subjunctive && !future)
+            {
+                background = true;
             }
             if (negated)
             {
@@ -898,6 +919,23 @@ public sealed class EventStage : IDocumentStage
                 Attribution = attribution,
                 Confidence = Math.Round(actor.Confidence * (explicitSubject ? 1 : 0.7), 2),
             };
+        }
+
+        private static readonly HashSet<string> SubjunctiveLightVerbs = new(StringComparer.Ordinal)
+        {
+            "کند", "کنند", "کنیم", "کنم", "شود", "شوند", "دهد", "دهند", "نماید", "نمایند", "گیرد", "گیرند", "گردد", "گردند",
+            "بکند", "بکنند", "بدهد", "بدهند", "بشود", "بشوند", "بگیرد", "بگیرند",
+        };
+
+        /// <summary>A present subjunctive: a bare light verb («کند», «شود») or «ب» + present stem («بپذیرد»).</summary>
+        private static bool IsSubjunctive(ReadOnlySpan<char> form, string? lemma)
+        {
+            var key = form.ToString();
+            if (SubjunctiveLightVerbs.Contains(key))
+            {
+                return true;
+            }
+            return form.Length > 3 && form[0] == 'ب' && (form[^1] == 'د' || form.EndsWith("ند")) && lemma is { Length: > 0 } && lemma[0] != 'ب';
         }
 
         private static string Key(ActorMention m) => m.Cameo.Length > 6 || m.Cameo.StartsWith("IGO", StringComparison.Ordinal) && m.Cameo.Length > 3 ? m.Cameo : m.Country + "/" + m.Sector;
