@@ -87,7 +87,13 @@ public sealed class ActorStage(ActorDictionary? dictionary = null) : IDocumentSt
                 }
                 length += n;
                 // A match may end at a host word with its clitic after it («دولتش»), never inside a token otherwise.
-                if (Dictionary.Lookup(buffer[..length]) is { } rows)
+                var rows = Dictionary.Lookup(buffer[..length]);
+                // A plural in «ان» with the indefinite or relative «ی» («هموطنانی که …») is looked up without it.
+                if (rows is null && length > 4 && buffer[..length] is [.., 'ا', 'ن', 'ی'])
+                {
+                    rows = Dictionary.Lookup(buffer[..(length - 1)]);
+                }
+                if (rows is not null)
                 {
                     bestEnd = e + 1;
                     bestRows = rows;

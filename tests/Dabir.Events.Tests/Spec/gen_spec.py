@@ -123,6 +123,7 @@ add("وزیر امور خارجه روسیه با وزیر خارجه ترکیه
 add("رئیس‌جمهور فرانسه با نخست‌وزیر عراق دیدار کرد. نخست‌وزیر عراق در این دیدار از مواضع فرانسه تقدیر کرد.", "CONSULT FRA>IRQ;SUPPORT IRQ>FRA", "pass", "the met side speaks: to the host")
 add("پلیس روسیه با عناصر تندرو برخورد خواهد کرد.", "THREATEN RUS>RUS", "pass", "an unnamed group without a country takes the acting country")
 add("وزارت خارجه ترکیه از هموطنان خواست به کشور بازگردند.", "REQUEST TUR>TUR", "pass", "«هموطنان»: the acting country's citizens")
+add("وزارت خارجه ترکیه از هموطنانی که در سوریه هستند خواست به کشور بازگردند.", "REQUEST TUR>TUR", "pass", "a plural with the relative «ی» («هموطنانی که») is the plural")
 add("دولت فرانسه از شرکت‌های آمریکایی خواست قراردادها را اجرا کنند.", "REQUEST FRA>USA", "pass", "an unnamed group with a country after it keeps that country")
 add("وزیر امور خارجه روسیه از سیاست‌های ترکیه انتقاد کرد.", "ACCUSE RUS>TUR", "pass", "«از سیاست‌های X انتقاد کرد»: the possessor of the preposition's object")
 add("دبیرکل سازمان ملل با استرداد نخست‌وزیر سابق عراق مخالفت کرد.", "REJECT UNO>IRQ", "gap", "«با استرداد X»: needs the POS tags the sentence pipeline does not run (TaggedArgumentTests runs it with them)")
