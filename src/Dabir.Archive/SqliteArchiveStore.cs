@@ -504,7 +504,6 @@ public sealed class SqliteArchiveStore : IArchiveStore
         // Filters select document ids through their indexes; the FTS query ranks alone (no join per match).
         var where = new StringBuilder();
         using var cmd = _db.CreateCommand();
-        cmd.Parameters.AddWithValue("$q", match);
         AppendDateFilter(cmd, where, request.From, request.To);
         if (request.Agency is { Length: > 0 } agency)
         {
@@ -533,15 +532,18 @@ public sealed class SqliteArchiveStore : IArchiveStore
             cmd.Parameters.AddWithValue("$event", ev);
         }
         int limit = Math.Max(1, request.Limit);
-        int fetch = request.Collapse ? Math.Max(50, limit * 4) : limit;
         var hits = new List<SearchHit>();
         var roots = new List<long>();
         var seenRoots = new HashSet<long>();
-        try
+        string filter = where.Length == 0 ? "" : $" AND terms.rowid IN (SELECT d.id FROM documents d WHERE d.current = 1{where})";
+
+        // The best page of one expression's matches (one per cluster when collapsing) into hits and roots.
+        void Fetch(string expression)
         {
+            cmd.Parameters["$q"].Value = expression;
+            int fetch = request.Collapse ? Math.Max(50, limit * 4) : limit;
             while (true)
             {
-                string filter = where.Length == 0 ? "" : $" AND terms.rowid IN (SELECT d.id FROM documents d WHERE d.current = 1{where})";
                 cmd.CommandText = $"""
                     SELECT m.id, m.score, c.root, d.record_id, d.url, d.title, d.agency, d.published
                     FROM (SELECT terms.rowid AS id, {Bm25} AS score FROM terms WHERE terms MATCH $q{filter} ORDER BY score LIMIT {fetch}) m
@@ -581,11 +583,28 @@ public sealed class SqliteArchiveStore : IArchiveStore
                     }
                 }
                 // Collapsing ate too many rows: fetch deeper until enough clusters or no more matches.
-                if (!request.Collapse || hits.Count >= limit || rows < fetch)
+                if (hits.Count >= limit || rows < fetch)
                 {
                     break;
                 }
                 fetch *= 4;
+            }
+        }
+
+        cmd.Parameters.AddWithValue("$q", match);
+        try
+        {
+            // A page of documents holding every word is the page: an AND reads only the postings it can skip through
+            // and scores few documents, where an OR of common words scores every document holding any of them. With
+            // fewer than a page, BM25 over any of the words ranks as before (the same phrases, so those documents
+            // keep their scores among the others).
+            if (compiler.Strict is { } strict)
+            {
+                Fetch(strict);
+            }
+            if (hits.Count < limit)
+            {
+                Fetch(match);
             }
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 1 && e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase))

@@ -59,6 +59,58 @@ public sealed class PoliticalEvent
     /// <summary>Confidence in [0, 1].</summary>
     public double Confidence { get; init; }
 
+    /// <summary>
+    /// Reads an event back from the object its record holds (the <c>events</c> array): what a store keeps, so that
+    /// stored events go through the same writers as fresh ones. Fields the object does not carry (an actor's
+    /// confidence and word position) are 0.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A required field is missing.</exception>
+    public static PoliticalEvent FromJson(JsonElement json)
+    {
+        static string S(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+        static TextSpan Span(JsonElement e) => TextSpan.FromBounds(e.GetProperty("start").GetInt32(), e.GetProperty("end").GetInt32());
+        static ActorMention Actor(JsonElement e) => new()
+        {
+            Span = Span(e),
+            Text = S(e, "text"),
+            ActorId = S(e, "id"),
+            Name = S(e, "name"),
+            Country = S(e, "country"),
+            Sector = S(e, "sector"),
+            Cameo = S(e, "cameo"),
+            Resolution = S(e, "resolution"),
+            Confidence = 0,
+            Sentence = 0,
+            FirstWord = 0,
+            WordCount = 0,
+        };
+        var trigger = json.GetProperty("trigger");
+        var ev = new PoliticalEvent
+        {
+            Type = S(json, "type"),
+            Mode = S(json, "mode"),
+            Context = json.TryGetProperty("context", out var c) ? [.. c.EnumerateArray().Select(x => x.GetString() ?? "")] : [],
+            Actor = Actor(json.GetProperty("actor")),
+            Recipients = json.TryGetProperty("recipients", out var r) ? [.. r.EnumerateArray().Select(Actor)] : [],
+            Cameo = S(json, "cameo"),
+            CameoName = S(json, "cameoName"),
+            Goldstein = json.TryGetProperty("goldstein", out var g) ? g.GetDouble() : 0,
+            Quad = json.TryGetProperty("quad", out var q) ? q.GetInt32() : 0,
+            TriggerText = S(trigger, "text"),
+            TriggerSpan = Span(trigger),
+            Sentence = json.TryGetProperty("sentence", out var n) ? n.GetInt32() : 0,
+            Negated = json.TryGetProperty("negated", out var neg) && neg.ValueKind == JsonValueKind.True,
+            Tier = S(json, "tier"),
+            Attribution = json.TryGetProperty("attribution", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null,
+            Confidence = json.TryGetProperty("confidence", out var conf) ? conf.GetDouble() : 0,
+        };
+        if (json.TryGetProperty("restatements", out var rs))
+        {
+            ev.Restatements.AddRange(rs.EnumerateArray().Select(Span));
+        }
+        return ev;
+    }
+
     internal void Write(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();

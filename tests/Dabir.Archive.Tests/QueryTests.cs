@@ -50,6 +50,53 @@ public sealed class QueryTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Words_side_by_side_have_a_strict_form_requiring_all_of_them()
+    {
+        var compiler = new QueryCompiler();
+        string any = compiler.Compile("ایران عراق مذاکره");
+        Assert.Contains(" OR ", any, StringComparison.Ordinal);
+        Assert.DoesNotContain(" AND ", any, StringComparison.Ordinal);
+        string strict = Assert.IsType<string>(compiler.Strict);
+        Assert.Equal(any.Replace(") OR (", ") AND (", StringComparison.Ordinal), strict);
+        Assert.Equal(3, compiler.Terms.Count);
+
+        // One word, a phrase, or an explicit operator: nothing to make stricter.
+        foreach (var q in new[] { "ایران", "\"شورای امنیت\"", "ایران AND عراق", "ایران OR عراق" })
+        {
+            compiler.Compile(q);
+            Assert.Null(compiler.Strict);
+        }
+    }
+
+    [Fact]
+    public void A_page_of_documents_with_every_word_is_ranked_before_the_others_otherwise_bm25_over_any_word()
+    {
+        // 12 documents hold both words; 3 hold only one of them, in their titles (near-copies
+        // of each other: every copy is asked for).
+        using (var store = SqliteArchiveStore.Open(_path))
+        {
+            var items = new List<IngestItem>();
+            for (int i = 0; i < 12; i++)
+            {
+                items.Add(TestArchive.Item($"گزارش شماره {i}", [$"در این گزارش طولانی از کشاورزی و آب و باران و زمین و خاک سخن رفت و پالایشگاه و بندر هم آمد و بسیار چیزهای دیگر {i}."], $"https://example.org/both/{i}"));
+            }
+            for (int i = 0; i < 3; i++)
+            {
+                items.Add(TestArchive.Item($"بندر و بندر {i}", [$"بندر تازه در جنوب ساخته شد {i}."], $"https://example.org/one/{i}"));
+            }
+            store.Add(items);
+        }
+        using var archive = SqliteArchiveStore.Open(_path, readOnly: true);
+        var page = archive.Search(new SearchRequest { Query = "پالایشگاه بندر", Limit = 10, Collapse = false });
+        Assert.Equal(10, page.Count);
+        Assert.All(page, h => Assert.Contains("/both/", h.Url, StringComparison.Ordinal));
+        // A page larger than the documents holding both: BM25 over either word, which finds the others too.
+        var longer = archive.Search(new SearchRequest { Query = "پالایشگاه بندر", Limit = 20, Collapse = false });
+        Assert.Equal(15, longer.Count);
+        Assert.Equal(3, longer.Count(h => h.Url!.Contains("/one/", StringComparison.Ordinal)));
+    }
+
     private static readonly string[] Pieces = ["AND", "OR", "NOT", "NEAR", "(", ")", "\"", "*", "-", "ایران", "نامه", "های", "{title_f}", ":", "^"];
 
     private static readonly Gen<string> Hostile = Gen.OneOf(

@@ -17,6 +17,34 @@ public sealed class ArchiveCommandTests : IDisposable
         JsonSerializer.Serialize(new Dictionary<string, object> { ["title"] = title, ["link"] = link, ["paragraphs"] = paragraphs });
 
     [Fact]
+    public void Export_of_stored_events_is_what_dabir_events_writes_and_stats_count_them()
+    {
+        // 40 dev articles at the full level: the store keeps their events; export writes them through the writers of
+        // `dabir events` (PLOVER ids are per document, GDELT ids run in output order: compared without them).
+        string input = PathOf("dev.jsonl");
+        File.WriteAllLines(input, File.ReadLines(SharedData.PathOf("data/news/fars-dev.jsonl")).Take(40));
+        string store = PathOf("events.db");
+        Assert.Equal(0, DabirProcess.Run([], "ingest", input, "--store", store, "-q").ExitCode);
+
+        static string[] Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
+        static string[] WithoutId(string[] rows) => [.. rows.Select(r => r[(r.IndexOf('\t', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal)];
+        var plover = Lines(DabirProcess.Run([], "export", "--store", store, "--format", "plover").Text);
+        Assert.NotEmpty(plover);
+        Assert.Equal(Lines(DabirProcess.Run([], "events", input, "--format", "plover").Text), plover);
+        var gdelt = Lines(DabirProcess.Run([], "export", "--store", store, "--format", "gdelt").Text);
+        Assert.All(gdelt, row => Assert.Equal(58, row.Split('\t').Length));
+        Assert.Equal(WithoutId(Lines(DabirProcess.Run([], "events", input, "--format", "gdelt").Text)), WithoutId(gdelt));
+
+        var stats = JsonDocument.Parse(DabirProcess.Run([], "stats", "--store", store, "--format", "json").Text).RootElement;
+        Assert.NotEqual(0, stats.GetProperty("topActors").GetArrayLength());
+        long events = stats.GetProperty("eventTypesByMonth").EnumerateObject().SelectMany(m => m.Value.EnumerateObject()).Sum(t => t.Value.GetInt64());
+        Assert.Equal(plover.Length, events);
+        var text = DabirProcess.Run([], "stats", "--store", store).Text;
+        Assert.Contains("top actors:", text, StringComparison.Ordinal);
+        Assert.Contains("event types by month:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_records_are_reported_and_skipped()
     {
         string input = PathOf("in.jsonl");

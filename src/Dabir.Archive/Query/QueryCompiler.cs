@@ -55,23 +55,50 @@ internal sealed class QueryCompiler
     /// <summary>The terms of the last compiled query, for highlighting.</summary>
     public List<QueryTerm> Terms { get; } = [];
 
-    /// <summary>The FTS5 expression of <paramref name="query"/>.</summary>
+    /// <summary>
+    /// The last query with every item side by side required (AND instead of OR), when that differs from
+    /// <see cref="Compile(string)"/>'s expression; else null. Its matches are a subset of the full expression's with the
+    /// same phrases, so their BM25 scores are the same in both: the store ranks these first and falls back to the full
+    /// expression only when they are too few.
+    /// </summary>
+    public string? Strict { get; private set; }
+
+    // Compiling the strict form: juxtaposition is AND.
+    private bool _strict;
+
+    // Analysed runs of words, shared by the two forms of one query.
+    private readonly Dictionary<string, List<QueryTerm>> _analysed = new(StringComparer.Ordinal);
+
+    /// <summary>The FTS5 expression of <paramref name="query"/> (and its strict form in <see cref="Strict"/>).</summary>
     /// <exception cref="QuerySyntaxException">The query cannot be read or has no searchable word.</exception>
     public string Compile(string query)
     {
         var node = QueryParser.Parse(query);
         Terms.Clear();
-        return Compile(node) ?? throw new QuerySyntaxException("the query has no searchable words (only punctuation or symbols)");
+        _analysed.Clear();
+        _strict = false;
+        string any = Compile(node) ?? throw new QuerySyntaxException("the query has no searchable words (only punctuation or symbols)");
+        _strict = true;
+        try
+        {
+            string? all = Compile(node);
+            Strict = all == any ? null : all;
+        }
+        finally
+        {
+            _strict = false;
+        }
+        return any;
     }
 
     private string? Compile(QueryNode node) => node switch
     {
-        WordsNode w => Join(Prune(Units(w.Text).ToList()), " OR "),
+        WordsNode w => Join(Prune(Units(w.Text).ToList()), _strict ? " AND " : " OR "),
         PrefixNode p => SearchTerms.Fold(p.Text) is { } t ? $"{FormColumns} : \"{t}\" *" : null,
         PhraseNode ph => Phrase(ph.Text),
         OrNode or => Join(or.Items.Select(Compile), " OR "),
         AndNode and => Group(and.Items, " AND "),
-        AnyNode any => Group(any.Items, " OR "),
+        AnyNode any => Group(any.Items, _strict ? " AND " : " OR "),
         NotNode => throw new QuerySyntaxException("NOT needs something to exclude from: write «a NOT b» or «a -b»"),
         _ => null,
     };
@@ -108,15 +135,30 @@ internal sealed class QueryCompiler
             return [.. units.Select(u => u.Unit)];
         }
         long limit = (long)(PruneShare * _documents);
-        var kept = units.Where(u => Math.Max(_documentFrequency(u.Term.Form), u.Term.Lemma == u.Term.Form ? 0 : _documentFrequency(u.Term.Lemma)) <= limit).Select(u => u.Unit).ToList();
+        var kept = units.Where(u => Math.Max(Frequency(u.Term.Form), u.Term.Lemma == u.Term.Form ? 0 : Frequency(u.Term.Lemma)) <= limit).Select(u => u.Unit).ToList();
         return kept.Count > 0 ? kept : [.. units.Select(u => u.Unit)];
+    }
+
+    // Each term's document frequency is looked up once per compiler.
+    private readonly Dictionary<string, long> _frequencies = new(StringComparer.Ordinal);
+
+    private long Frequency(string term)
+    {
+        if (!_frequencies.TryGetValue(term, out long n))
+        {
+            _frequencies[term] = n = _documentFrequency!(term);
+        }
+        return n;
     }
 
     private IEnumerable<(string Unit, QueryTerm Term)> Units(string text)
     {
-        foreach (var term in Analyze(text))
+        foreach (var term in Analyzed(text))
         {
-            Terms.Add(term);
+            if (!_strict)
+            {
+                Terms.Add(term);
+            }
             yield return (term.Form == term.Lemma
                 ? $"{AllColumns} : \"{term.Form}\""
                 : $"{AllColumns} : (\"{term.Form}\" OR \"{term.Lemma}\")", term);
@@ -125,17 +167,29 @@ internal sealed class QueryCompiler
 
     private string? Phrase(string text)
     {
-        var terms = Analyze(text);
+        var terms = Analyzed(text);
         if (terms.Count == 0)
         {
             return null;
         }
-        Terms.AddRange(terms);
+        if (!_strict)
+        {
+            Terms.AddRange(terms);
+        }
         string forms = string.Join(' ', terms.Select(t => t.Form));
         string lemmas = string.Join(' ', terms.Select(t => t.Lemma));
         return forms == lemmas
             ? $"{AllColumns} : \"{forms}\""
             : $"({FormColumns} : \"{forms}\") OR ({LemmaColumns} : \"{lemmas}\")";
+    }
+
+    private List<QueryTerm> Analyzed(string text)
+    {
+        if (!_analysed.TryGetValue(text, out var terms))
+        {
+            _analysed[text] = terms = Analyze(text);
+        }
+        return terms;
     }
 
     /// <summary>The analysed terms of a run of words, in order.</summary>

@@ -6,9 +6,9 @@ using System.IO.Hashing;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Dabir.Archive;
 using Dabir.News;
+using Dabir.News.Batch;
 using Dabir.News.Json;
 using Dabir.News.Readers;
 using Spectre.Console;
@@ -48,8 +48,6 @@ internal static class IngestCommand
 
     private sealed record Options(string[] Paths, string Store, string Level, int Threads, int Batch, string? Errors, bool Quiet);
 
-    private sealed record Outcome(RawArticle Raw, string Locator, string InputHash, ArchiveDocument? Document, string? Reason, string? Message);
-
     private static string Locator(RawArticle raw) => raw.Line is { } line ? $"{raw.Path}:{line}" : raw.Path ?? raw.Locator;
 
     private static string HashOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(XxHash128.Hash(bytes));
@@ -68,157 +66,190 @@ internal static class IngestCommand
         var analyzer = new ArticleAnalyzer(Pipelines.ForArticles(o.Level));
         string version = $"dabir {typeof(IngestCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"} level={o.Level} schema={NewsDocument.SchemaId}";
         string errorsPath = o.Errors ?? o.Store + ".errors.jsonl";
-        var clock = Stopwatch.StartNew();
-        long skipped = 0, failed = 0, added = 0, versions = 0, unchanged = 0, seen = 0;
-        var failures = new Dictionary<string, long>(StringComparer.Ordinal);
+        long failed = 0, added = 0, versions = 0, unchanged = 0, seen = 0;
+        var failures = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var storeTime = TimeSpan.Zero;
-        StreamWriter? errorWriter = null;
+        BatchProgress last = default;
 
-        IEnumerable<RawArticle> Pending()
+        // Rewritten by every run: failed inputs are not recorded as done, so they run and report again.
+        File.Delete(errorsPath);
+        using var errors = new ErrorsFileWriter(errorsPath, append: false);
+
+        // On the workers: the analysis, the record's JSON and everything the store derives from it (terms,
+        // shingles, MinHash, compression), so the one writer only commits.
+        ArchiveDocument Analyze(RawArticle raw)
         {
-            foreach (var p in o.Paths)
+            var doc = analyzer.Analyze(ArticleSource.Read(raw));
+            var buffer = new ArrayBufferWriter<byte>(16384);
+            using (var writer = new Utf8JsonWriter(buffer, DocumentJsonWriter.Options(false)))
             {
-                foreach (var raw in ArticleSource.FromPath(p))
-                {
-                    if (done.TryGetValue(Locator(raw), out var h) && h == HashOf(raw.Bytes.Span))
-                    {
-                        skipped++;
-                        continue;
-                    }
-                    yield return raw;
-                }
+                DocumentJsonWriter.Write(writer, doc);
             }
+            return ArchiveDocument.Create(doc, buffer.WrittenSpan.ToArray(), version);
         }
+        // Inputs already committed with the same bytes (the previous run's work) are passed over.
+        bool Done(RawArticle raw) => done.Count > 0 && done.TryGetValue(Locator(raw), out var h) && h == HashOf(raw.Bytes.Span);
 
-        Outcome Analyze(RawArticle raw)
-        {
-            string locator = Locator(raw), hash = HashOf(raw.Bytes.Span);
-            try
-            {
-                var doc = analyzer.Analyze(ArticleSource.Read(raw));
-                var buffer = new ArrayBufferWriter<byte>(16384);
-                using (var writer = new Utf8JsonWriter(buffer, DocumentJsonWriter.Options(false)))
-                {
-                    DocumentJsonWriter.Write(writer, doc);
-                }
-                return new Outcome(raw, locator, hash, ArchiveDocument.Create(doc, buffer.WrittenSpan.ToArray(), version), null, null);
-            }
-            catch (InputException e)
-            {
-                return new Outcome(raw, locator, hash, null, e.ReasonCode, e.Message);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // One article's unexpected failure is reported like any other and never stops the run.
-                return new Outcome(raw, locator, hash, null, "internal-error", $"{e.GetType().Name}: {e.Message}");
-            }
-        }
-
-        var pendingBatch = new List<IngestItem>(o.Batch);
+        var runner = new OrderedBatchRunner<RawArticle, ArchiveDocument>((raw, _) => Analyze(raw), new BatchRunnerOptions { Workers = o.Threads });
+        var pending = new List<IngestItem>(o.Batch);
         var lastCommit = Stopwatch.StartNew();
         void Commit()
         {
-            if (pendingBatch.Count == 0)
+            if (pending.Count == 0)
             {
                 return;
             }
             long t0 = Stopwatch.GetTimestamp();
-            var r = store.Add(pendingBatch);
+            var r = store.Add(pending);
             storeTime += Stopwatch.GetElapsedTime(t0);
             added += r.Added;
             versions += r.NewVersions;
             unchanged += r.Unchanged;
-            pendingBatch.Clear();
+            pending.Clear();
             lastCommit.Restart();
         }
 
-        void Consume(Outcome outcome)
+        // Ctrl+C commits what is analysed and stops (run again to go on); a second Ctrl+C ends the process at once.
+        using var interrupt = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
         {
-            seen++;
-            if (outcome.Document is { } doc)
+            if (!interrupt.IsCancellationRequested)
             {
-                pendingBatch.Add(new IngestItem(outcome.Locator, outcome.InputHash, doc));
-                // Commit by size, or every few seconds so a slow run still checkpoints its work.
-                if (pendingBatch.Count >= o.Batch || lastCommit.Elapsed > TimeSpan.FromSeconds(5))
-                {
-                    Commit();
-                }
-                return;
+                e.Cancel = true;
+                interrupt.Cancel();
             }
-            failed++;
-            failures[outcome.Reason!] = failures.GetValueOrDefault(outcome.Reason!) + 1;
-            errorWriter ??= new StreamWriter(new FileStream(errorsPath, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
-            errorWriter.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+        }
+        bool interrupted = false;
+
+        void Consume(IProgress<BatchProgress> progress)
+        {
+            var results = runner.RunAsync(o.Paths.SelectMany(p => ArticleSource.FromPath(p)), Done, new Tracking(progress, p => last = p), interrupt.Token);
+            var e = results.GetAsyncEnumerator();
+            try
             {
-                ["locator"] = outcome.Locator,
-                ["path"] = outcome.Raw.Path,
-                ["line"] = outcome.Raw.Line,
-                ["reason"] = outcome.Reason,
-                ["message"] = outcome.Message,
-            }));
-            errorWriter.Flush();
-        }
-
-        void RunAll(Action<long> progress) => BoundedOrderedRun(Pending(), o.Threads, Analyze, outcome =>
-        {
-            Consume(outcome);
-            progress(seen);
-        });
-
-        if (o.Quiet)
-        {
-            RunAll(_ => { });
-        }
-        else if (!Console.IsErrorRedirected)
-        {
-            long total = CountInputs(o.Paths) - done.Count;
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(ctx =>
+                while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult())
                 {
-                    var task = ctx.AddTask("ingest", maxValue: Math.Max(1, total));
-                    RunAll(n =>
+                    var r = e.Current;
+                    seen++;
+                    string locator = Locator(r.Item);
+                    if (r.Succeeded)
                     {
-                        if (n % 16 == 0)
+                        pending.Add(new IngestItem(locator, HashOf(r.Item.Bytes.Span), r.Value!));
+                        // Commit by size, or every few seconds so a slow run still checkpoints its work.
+                        if (pending.Count >= o.Batch || lastCommit.Elapsed > TimeSpan.FromSeconds(5))
                         {
-                            task.Value = Math.Min(n, task.MaxValue);
-                            task.Description = $"ingest: {n:N0} articles, {failed:N0} failed, {n / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s";
+                            Commit();
                         }
-                    });
-                    task.Value = task.MaxValue;
-                    task.StopTask();
-                });
-        }
-        else
-        {
-            var lastReport = TimeSpan.Zero;
-            RunAll(n =>
-            {
-                if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
-                {
-                    lastReport = clock.Elapsed;
-                    Console.Error.WriteLine($"dabir ingest: {n:N0} articles, {failed:N0} failed, {n / clock.Elapsed.TotalSeconds:N0}/s");
+                        continue;
+                    }
+                    failed++;
+                    failures[r.Error.Reason] = failures.GetValueOrDefault(r.Error.Reason) + 1;
+                    errors.Write(locator, r.Item.Path, r.Item.Line, r.Error.Reason, r.Error.Message);
                 }
-            });
+            }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                interrupted = true;
+            }
+            finally
+            {
+                e.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            Commit();
         }
-        Commit();
-        errorWriter?.Dispose();
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            if (o.Quiet)
+            {
+                Consume(new Progress(_ => { }));
+            }
+            else if (!Console.IsErrorRedirected)
+            {
+                long total = Math.Max(1, CountInputs(o.Paths) - done.Count);
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("ingest", maxValue: total);
+                        Consume(new Progress(p =>
+                        {
+                            task.Value = Math.Min(p.Done, task.MaxValue);
+                            task.Description = $"ingest: {p.Done:N0} articles, {p.Failed:N0} failed, {p.Rate:N0}/s";
+                        }));
+                        task.Value = task.MaxValue;
+                        task.StopTask();
+                    });
+            }
+            else
+            {
+                long total = CountInputs(o.Paths) - done.Count;
+                var lastReport = TimeSpan.Zero;
+                Consume(new Progress(p =>
+                {
+                    if (p.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
+                    {
+                        lastReport = p.Elapsed;
+                        Console.Error.WriteLine($"dabir ingest: {p.Done:N0} articles, {p.Failed:N0} failed, {p.Rate:N0}/s{Eta(p, total)}");
+                    }
+                }));
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
         if (!o.Quiet)
         {
-            double s = clock.Elapsed.TotalSeconds;
+            double s = last.Elapsed.TotalSeconds;
             var summary = new StringBuilder($"dabir ingest: {seen:N0} articles in {s:F1} s ({seen / Math.Max(s, 1e-3):N0}/s on {o.Threads} thread(s)): {added:N0} added, {versions:N0} new versions, {unchanged:N0} unchanged, {failed:N0} failed; {storeTime.TotalSeconds:F1} s in store commits");
-            if (skipped > 0)
+            if (last.Skipped > 0)
             {
-                summary.Append($", {skipped:N0} inputs already done");
+                summary.Append($", {last.Skipped:N0} inputs already done");
             }
             if (failed > 0)
             {
-                summary.Append(" (").AppendJoin(", ", failures.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {kv.Value}")).Append($"); see {errorsPath}");
+                summary.Append(" (").AppendJoin(", ", failures.Select(kv => $"{kv.Key}: {kv.Value}")).Append($"); see {errorsPath}");
             }
             Console.Error.WriteLine(summary.ToString());
         }
+        if (interrupted)
+        {
+            // Said even with --quiet: the store holds what was committed, and the same command goes on from there.
+            Console.Error.WriteLine($"dabir ingest: interrupted; {o.Store} holds every article committed so far: run the same command again to go on");
+            return ExitCodes.Interrupted;
+        }
         return ExitCodes.Ok;
+    }
+
+    // " ETA 12:34" from the rate so far and the inputs left (skipped inputs were counted as done already).
+    private static string Eta(BatchProgress p, long total)
+    {
+        long left = total - p.Done - p.Skipped;
+        if (left <= 0 || p.Done == 0)
+        {
+            return "";
+        }
+        var eta = TimeSpan.FromSeconds(left / p.Rate);
+        return $", ETA {(int)eta.TotalHours}:{eta.Minutes:00}:{eta.Seconds:00}";
+    }
+
+    // Progress straight on the consumer's thread (Progress<T> would post to the thread pool, out of order).
+    private sealed class Progress(Action<BatchProgress> report) : IProgress<BatchProgress>
+    {
+        public void Report(BatchProgress value) => report(value);
+    }
+
+    // Keeps the last report for the summary and passes every report on.
+    private sealed class Tracking(IProgress<BatchProgress> inner, Action<BatchProgress> keep) : IProgress<BatchProgress>
+    {
+        public void Report(BatchProgress value)
+        {
+            keep(value);
+            inner.Report(value);
+        }
     }
 
     // Inputs to expect, for the progress bar's ETA: lines of JSONL files, one per other article file.
@@ -247,57 +278,5 @@ internal static class IngestCommand
             }
         }
         return n;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> over <paramref name="items"/> on <paramref name="workers"/> threads and hands the results to
-    /// <paramref name="consume"/> on the calling thread in input order, with bounded queues (memory stays flat whatever
-    /// the input size). The one place to swap for the shared batch runner (Dabir.News.Batch) once it is on main.
-    /// </summary>
-    internal static void BoundedOrderedRun<TIn, TOut>(IEnumerable<TIn> items, int workers, Func<TIn, TOut> work, Action<TOut> consume)
-    {
-        var queue = Channel.CreateBounded<(TIn, TaskCompletionSource<TOut>)>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
-        var ordered = Channel.CreateBounded<Task<TOut>>(new BoundedChannelOptions(workers * 32) { SingleWriter = true, SingleReader = true });
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                foreach (var item in items)
-                {
-                    var tcs = new TaskCompletionSource<TOut>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    await ordered.Writer.WriteAsync(tcs.Task).ConfigureAwait(false);
-                    await queue.Writer.WriteAsync((item, tcs)).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                queue.Writer.Complete();
-                ordered.Writer.Complete();
-            }
-        });
-        var pool = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
-        {
-            await foreach (var (item, tcs) in queue.Reader.ReadAllAsync().ConfigureAwait(false))
-            {
-                try
-                {
-                    tcs.SetResult(work(item));
-                }
-                catch (Exception e)
-                {
-                    tcs.SetException(e);
-                }
-            }
-        })).ToArray();
-        var reader = ordered.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-        {
-            while (reader.TryRead(out var task))
-            {
-                consume(task.GetAwaiter().GetResult());
-            }
-        }
-        producer.GetAwaiter().GetResult();
-        Task.WaitAll(pool);
     }
 }

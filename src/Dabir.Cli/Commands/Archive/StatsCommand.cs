@@ -39,7 +39,7 @@ internal static class StatsCommand
                         ["byMonth"] = D(s.ByMonth),
                         ["topEntities"] = s.TopEntities.Select(p => new { name = p.Key, documents = p.Value }).ToList(),
                         ["topActors"] = s.TopActors.Select(p => new { actor = p.Key, documents = p.Value }).ToList(),
-                        ["eventTypesByMonth"] = D(s.EventTypesByMonth),
+                        ["eventTypesByMonth"] = ByMonth(s.EventTypesByMonth),
                     }, options));
                 }
                 else
@@ -63,12 +63,29 @@ internal static class StatsCommand
                     Section("by month", s.ByMonth);
                     Section("top entities", s.TopEntities);
                     Section("top actors", s.TopActors);
-                    Section("event types by month", s.EventTypesByMonth);
+                    Section("event types by month", [.. s.EventTypesByMonth.Select(p => new KeyValuePair<string, long>(p.Key.StartsWith(' ') ? "(undated)" + p.Key : p.Key, p.Value))]);
                 }
                 writer.Flush();
                 return ExitCodes.Ok;
             });
         });
         return command;
+    }
+
+    // "yyyy-MM TYPE" counts as { month: { type: count } } ("" for undated documents).
+    private static Dictionary<string, Dictionary<string, long>> ByMonth(IReadOnlyList<KeyValuePair<string, long>> pairs)
+    {
+        var months = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var (key, n) in pairs)
+        {
+            int space = key.LastIndexOf(' ');
+            string month = space < 0 ? "" : key[..space], type = key[(space + 1)..];
+            if (!months.TryGetValue(month, out var types))
+            {
+                months[month] = types = new Dictionary<string, long>(StringComparer.Ordinal);
+            }
+            types[type] = n;
+        }
+        return months;
     }
 }
