@@ -56,7 +56,7 @@ export async function renderActor(main: HTMLElement, params: URLSearchParams, si
   const head = h(
     'header',
     { class: 'actor-head' },
-    h('h1', null, activity.name ?? activity.id),
+    h('h1', { dir: 'auto' }, activity.name ?? activity.id),
     h(
       'div',
       { class: 'facts' },
@@ -91,7 +91,7 @@ export async function renderActor(main: HTMLElement, params: URLSearchParams, si
             h(
               'li',
               null,
-              link(`/actor?id=${encodeURIComponent(c.id)}`, { class: 'actor-link' }, c.name ?? c.id),
+              link(`/actor?id=${encodeURIComponent(c.id)}`, { class: 'actor-link', dir: 'auto' }, c.name ?? c.id),
               h('span', { class: 'bar-count' }, `${faNumber(c.events)} رویداد`),
             ),
           ),

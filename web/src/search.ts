@@ -87,7 +87,7 @@ export async function renderSearch(main: HTMLElement, params: URLSearchParams, s
       const text = field.value.trim();
       const parsed = text ? parseDate(text) : null;
       field.toggleAttribute('aria-invalid', text !== '' && parsed === null);
-      if (hint) hint.textContent = !text ? 'شمسی یا میلادی' : parsed ? `${parsed.jalali} (${parsed.iso})` : 'تاریخ نامعتبر';
+      if (hint) hint.textContent = !text ? 'شمسی یا میلادی' : parsed ? `${parsed.jalali} (\u2066${parsed.iso}\u2069)` : 'تاریخ نامعتبر';
     };
     field.addEventListener('input', update);
     update();
@@ -105,7 +105,7 @@ export async function renderSearch(main: HTMLElement, params: URLSearchParams, s
       const v = next.get(f);
       if (v && !parseDate(v)) {
         formError.hidden = false;
-        formError.textContent = `تاریخ «${v}» را نمی‌شناسم؛ مثلاً ۱۴۰۲/۰۵/۰۱ یا 2023-07-23 بنویسید.`;
+        formError.textContent = `تاریخ «\u2068${v}\u2069» را نمی‌شناسم؛ مثلاً ۱۴۰۲/۰۵/۰۱ یا \u20662023-07-23\u2069 بنویسید.`;
         (f === 'from' ? from.el : to.el).focus();
         return;
       }
