@@ -23,6 +23,9 @@ public sealed class PageTests(WebFixture web) : IClassFixture<WebFixture>
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fa");
         await Expect(page.Locator("#q")).ToBeVisibleAsync();
         await Expect(page.Locator("#health")).ToContainTextAsync("سند در بایگانی");
+        // The empty search page: the query syntax and the archive's most frequent actors, as links to their pages.
+        await Expect(page.Locator(".intro .syntax")).ToBeVisibleAsync();
+        await Expect(page.Locator(".intro a.chip[href^='/actor?id=']").First).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("async () => { await document.fonts.ready; return document.fonts.check('16px Vazirmatn', 'دبیر'); }"));
         var loaded = await page.EvaluateAsync<string[]>("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)");
         Assert.Contains(loaded, f => f.Contains("Vazirmatn", StringComparison.Ordinal));

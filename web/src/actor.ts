@@ -176,10 +176,16 @@ function drawChart(box: HTMLElement, activity: ActorActivity): void {
     return { label: `${eventLabel(type)} (${type})`, data, backgroundColor: typeColors[type] ?? '#999', borderWidth: 0, stack: 'events' };
   });
 
+  const undated = activity.months.filter((m) => !/^\d{4}-\d{2}$/.test(m.month)).reduce((n, m) => n + m.asActor + m.asRecipient, 0);
   const canvas = h('canvas', { role: 'img', 'aria-label': `نمودار ماهانه‌ی رویدادهای ${activity.name ?? activity.id}` });
   const wrap = h('div', { class: 'chart-canvas' }, canvas);
   const table = dataTable(months, types, activity);
-  replace(box, wrap, table);
+  replace(
+    box,
+    wrap,
+    undated > 0 ? h('p', { class: 'muted undated' }, `${faNumber(undated)} رویداد در خبرهای بی‌تاریخ در نمودار نیامده است.`) : null,
+    table,
+  );
 
   const font = { family: 'Vazirmatn, sans-serif', size: 12 };
   chart = new Chart(canvas, {

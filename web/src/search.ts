@@ -286,7 +286,7 @@ function pairs(value: unknown): [string, number][] {
       if (Array.isArray(item) && item.length >= 2) return [[String(item[0]), Number(item[1])]];
       if (item && typeof item === 'object') {
         const o = item as Record<string, unknown>;
-        const key = o.key ?? o.id ?? o.name;
+        const key = o.key ?? o.id ?? o.actor ?? o.name;
         const count = o.value ?? o.count ?? o.documents;
         if (key !== undefined && key !== '') return [[String(key), Number(count ?? 0)]];
       }
