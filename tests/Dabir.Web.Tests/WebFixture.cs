@@ -70,6 +70,8 @@ public sealed class WebFixture : IAsyncLifetime
         await WaitForServerAsync();
         BusiestActor = await FindBusiestActorAsync();
 
+        // Auto-waiting assertions wait up to 30 s (not Playwright's 5 s): CI builds and tests on two busy cores.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
