@@ -74,7 +74,7 @@ public static class DabirServer
         services.AddSingleton(new Analysis(setup.Pipelines));
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeStatus);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
@@ -122,6 +122,20 @@ public static class DabirServer
         public Archive.SearchRequest Request { get; } = new() { Query = "ایران", Limit = 1, Snippets = false };
     }
 
+    // The problems the framework answers on its own (routing, rate limiting, timeouts) with what to do about them.
+    private static void DescribeStatus(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Detail ??= problem.Status switch
+        {
+            StatusCodes.Status404NotFound => "no such route: the API is under /v1 (see /openapi/v1.json)",
+            StatusCodes.Status405MethodNotAllowed => $"this route does not accept {context.HttpContext.Request.Method} (see /openapi/v1.json)",
+            StatusCodes.Status415UnsupportedMediaType => "this route does not accept the body's Content-Type (see /openapi/v1.json)",
+            StatusCodes.Status503ServiceUnavailable => "the request took longer than the server allows",
+            _ => null,
+        };
+    }
+
     // Every response, errors included (OnStarting runs after the exception handler has reset the response).
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
@@ -158,13 +172,13 @@ public static class DabirServer
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.Request.Path.StartsWithSegments("/v1", StringComparison.Ordinal)
-                    ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+                    ? RateLimitPartition.GetFixedWindowLimiter("client " + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = options.RateLimitPermits,
                         Window = options.RateLimitWindow,
                         QueueLimit = 0,
                     })
-                    : RateLimitPartition.GetNoLimiter(""));
+                    : RateLimitPartition.GetNoLimiter("unlimited"));
         }
         int analyses = Math.Max(1, options.MaxConcurrentAnalyses);
         limiter.AddConcurrencyLimiter(TextEndpoints.AnalysisPolicy, concurrency =>
