@@ -223,6 +223,9 @@ public interface IArchiveStore : IDisposable
     /// <summary>Counts by agency, month, entity, actor and event type.</summary>
     ArchiveStats Stats(int top = 20);
 
+    /// <summary>Current documents (one per key): what <see cref="Stats"/> counts as <see cref="ArchiveStats.Documents"/>, without the other counts.</summary>
+    long DocumentCount() => Stats(1).Documents;
+
     /// <summary>The current version of every document, in storage order.</summary>
     IEnumerable<StoredDocument> Export();
 

@@ -724,6 +724,9 @@ public sealed class SqliteArchiveStore : IArchiveStore
     }
 
     /// <inheritdoc />
+    public long DocumentCount() => Scalar<long>("SELECT count(*) FROM documents WHERE current = 1");
+
+    /// <inheritdoc />
     public IEnumerable<StoredDocument> Export()
     {
         using var cmd = Command("SELECT d.doc_key, d.version, x.record FROM documents d JOIN document_data x ON x.id = d.id WHERE d.current = 1 ORDER BY d.id");

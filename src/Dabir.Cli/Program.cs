@@ -47,6 +47,7 @@ internal static class Program
             DupesCommand.Create(),
             StatsCommand.Create(),
             ExportCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }

@@ -33,6 +33,11 @@ public sealed class ArticleInput
     /// <summary>The outlet named by the record («خبرگزاری فارس», "IRNA").</summary>
     public string? SourceName { get; init; }
 
+    /// <summary>True when the article holds no text to analyse (only whitespace, or no field at all).</summary>
+    public bool IsEmpty => PlainText is { } text
+        ? string.IsNullOrWhiteSpace(text)
+        : string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Lead) && Body.All(string.IsNullOrWhiteSpace);
+
     /// <summary>Creates an input from crawled plain text.</summary>
     public static ArticleInput FromText(string id, string text, string? path) =>
         new() { Id = id, Origin = new ArticleOrigin(path, null, "text"), PlainText = text };

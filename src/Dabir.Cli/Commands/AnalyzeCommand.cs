@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Dabir.IO;
 using Dabir.News;
 using Dabir.News.Batch;
@@ -118,22 +116,12 @@ internal static class AnalyzeCommand
     private static byte[] AnalyzeOne(ArticleAnalyzer analyzer, RawArticle raw, bool indented, bool lenient)
     {
         var input = ArticleSource.Read(raw, lenient);
-        if (IsEmpty(input))
+        if (input.IsEmpty)
         {
             throw new InputException(InputErrorReason.Empty, "empty article: no text to analyse");
         }
-        var doc = analyzer.Analyze(input);
-        var buffer = new ArrayBufferWriter<byte>(8192);
-        using (var writer = new Utf8JsonWriter(buffer, DocumentJsonWriter.Options(indented)))
-        {
-            DocumentJsonWriter.Write(writer, doc);
-        }
-        return buffer.WrittenSpan.ToArray();
+        return DocumentJsonWriter.ToUtf8(analyzer.Analyze(input), indented);
     }
-
-    private static bool IsEmpty(ArticleInput input) => input.PlainText is { } text
-        ? string.IsNullOrWhiteSpace(text)
-        : string.IsNullOrWhiteSpace(input.Title) && string.IsNullOrWhiteSpace(input.Lead) && input.Body.All(string.IsNullOrWhiteSpace);
 
     // One article: an input error is exit code 2 (CliIO.Guard) with the message naming the file; an empty article
     // gives empty output (as every command: empty in, empty out), with a note on standard error.

@@ -91,6 +91,17 @@ public static class DocumentJsonWriter
         return false;
     }
 
+    /// <summary>One document's record as UTF-8 JSON (what <c>dabir analyze</c> writes for it).</summary>
+    public static byte[] ToUtf8(NewsDocument doc, bool indented)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16384);
+        using (var writer = new Utf8JsonWriter(buffer, Options(indented)))
+        {
+            Write(writer, doc);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Writes one document as a JSON object.</summary>
     public static void Write(Utf8JsonWriter writer, NewsDocument doc)
     {

@@ -21,6 +21,10 @@ internal static class ArchiveCli
     /// </summary>
     public static IArchiveStore OpenStore(string store, bool readOnly) => SqliteArchiveStore.Open(store, readOnly);
 
+    /// <summary>The store's size on disk: the file and its write-ahead log.</summary>
+    public static long StoreBytes(string store) =>
+        new FileInfo(store).Length + (File.Exists(store + "-wal") ? new FileInfo(store + "-wal").Length : 0);
+
     public static int UsageError(string message)
     {
         Console.Error.WriteLine($"dabir: error: {message}");

@@ -52,6 +52,10 @@ internal static class IngestCommand
 
     private static string HashOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(XxHash128.Hash(bytes));
 
+    /// <summary>What analysed a stored document: Dabir's version, the level and the record schema.</summary>
+    internal static string AnalysisVersion(string level) =>
+        $"dabir {typeof(IngestCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"} level={level} schema={NewsDocument.SchemaId}";
+
     private static int Run(Options o)
     {
         foreach (var p in o.Paths)
@@ -64,7 +68,7 @@ internal static class IngestCommand
         using var store = ArchiveCli.OpenStore(o.Store, readOnly: false);
         var done = store.DoneInputs();
         var analyzer = new ArticleAnalyzer(Pipelines.ForArticles(o.Level));
-        string version = $"dabir {typeof(IngestCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"} level={o.Level} schema={NewsDocument.SchemaId}";
+        string version = AnalysisVersion(o.Level);
         string errorsPath = o.Errors ?? o.Store + ".errors.jsonl";
         long failed = 0, added = 0, versions = 0, unchanged = 0, seen = 0;
         var failures = new SortedDictionary<string, long>(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using Dabir.IO;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
@@ -45,7 +44,7 @@ internal static class SearchCommand
                 DateOnly? Date(Option<string?> option)
                 {
                     string? v = parse.GetValue(option);
-                    return v is null ? null : ArchiveDates.Parse(v) ?? throw new InputException(InputErrorReason.Malformed, $"{option.Name}: '{v}' is not a date (2009-06-21, 1388/03/31 or ۳۱ خرداد ۱۳۸۸)");
+                    return v is null ? null : ArchiveDates.ParseFilter(option.Name, v);
                 }
                 var template = new SearchRequest
                 {
@@ -116,7 +115,7 @@ internal static class SearchCommand
                 w.WriteStartArray();
                 foreach (var h in hits)
                 {
-                    WriteHit(w, h, full: true);
+                    ArchiveJson.WriteHit(w, h, details: true);
                 }
                 w.WriteEndArray();
             }, options));
@@ -125,7 +124,7 @@ internal static class SearchCommand
         {
             foreach (var h in hits)
             {
-                writer.WriteLine(Serialize(w => WriteHit(w, h, full: true), options));
+                writer.WriteLine(Serialize(w => ArchiveJson.WriteHit(w, h, details: true), options));
             }
         }
         return ExitCodes.Ok;
@@ -152,38 +151,6 @@ internal static class SearchCommand
             write(w);
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteHit(Utf8JsonWriter w, SearchHit h, bool full)
-    {
-        w.WriteStartObject();
-        w.WriteString("url", h.Url);
-        w.WriteString("id", h.Id);
-        w.WriteNumber("score", Math.Round(h.Score, 4));
-        w.WriteString("title", h.Title);
-        if (full)
-        {
-            w.WriteString("published", h.Published);
-            w.WriteString("agency", h.Agency);
-            w.WriteNumber("copies", h.Copies);
-            if (h.Snippet is { } s)
-            {
-                w.WriteStartObject("snippet");
-                w.WriteString("text", s.Text);
-                w.WriteNumber("sourceStart", s.SourceStart);
-                w.WriteStartArray("highlights");
-                foreach (var (start, length) in s.Highlights)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("start", start);
-                    w.WriteNumber("length", length);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-        }
-        w.WriteEndObject();
     }
 
     private static int Batch(IArchiveStore archive, SearchRequest template, string path, TextWriter writer, bool timings)
@@ -252,7 +219,7 @@ internal static class SearchCommand
                 w.WriteStartArray("hits");
                 foreach (var h in hits)
                 {
-                    WriteHit(w, h, full: false);
+                    ArchiveJson.WriteHit(w, h, details: false);
                 }
                 w.WriteEndArray();
                 if (error is not null)

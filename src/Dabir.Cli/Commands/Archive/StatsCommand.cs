@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Dabir.Archive;
 
 namespace Dabir.Cli.Commands.Archive;
 
@@ -21,26 +22,16 @@ internal static class StatsCommand
             {
                 using var archive = ArchiveCli.OpenStore(path, readOnly: true);
                 var s = archive.Stats(Math.Max(1, parse.GetValue(top)));
-                long bytes = new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
+                long bytes = ArchiveCli.StoreBytes(path);
                 using var writer = CliIO.OpenOutput(null);
                 if (parse.GetValue(format) == "json")
                 {
-                    var options = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-                    static Dictionary<string, long> D(IReadOnlyList<KeyValuePair<string, long>> pairs) => pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-                    writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+                    var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                    using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                     {
-                        ["documents"] = s.Documents,
-                        ["versions"] = s.Versions,
-                        ["inputs"] = s.Inputs,
-                        ["clusters"] = s.Clusters,
-                        ["clusteredDocuments"] = s.ClusteredDocuments,
-                        ["storeBytes"] = bytes,
-                        ["byAgency"] = D(s.ByAgency),
-                        ["byMonth"] = D(s.ByMonth),
-                        ["topEntities"] = s.TopEntities.Select(p => new { name = p.Key, documents = p.Value }).ToList(),
-                        ["topActors"] = s.TopActors.Select(p => new { actor = p.Key, documents = p.Value }).ToList(),
-                        ["eventTypesByMonth"] = ByMonth(s.EventTypesByMonth),
-                    }, options));
+                        ArchiveJson.WriteStats(json, s, bytes);
+                    }
+                    writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
                 }
                 else
                 {
@@ -70,22 +61,5 @@ internal static class StatsCommand
             });
         });
         return command;
-    }
-
-    // "yyyy-MM TYPE" counts as { month: { type: count } } ("" for undated documents).
-    private static Dictionary<string, Dictionary<string, long>> ByMonth(IReadOnlyList<KeyValuePair<string, long>> pairs)
-    {
-        var months = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        foreach (var (key, n) in pairs)
-        {
-            int space = key.LastIndexOf(' ');
-            string month = space < 0 ? "" : key[..space], type = key[(space + 1)..];
-            if (!months.TryGetValue(month, out var types))
-            {
-                months[month] = types = new Dictionary<string, long>(StringComparer.Ordinal);
-            }
-            types[type] = n;
-        }
-        return months;
     }
 }
