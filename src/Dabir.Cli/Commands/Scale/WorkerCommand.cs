@@ -86,7 +86,8 @@ internal static class WorkerCommand
         });
         try
         {
-            new Worker(o, queue, store, log).RunAsync(stop.Token).GetAwaiter().GetResult();
+            using var worker = new Worker(o, queue, store, log);
+            worker.RunAsync(stop.Token).GetAwaiter().GetResult();
         }
         catch (BrokerUnreachableException e)
         {
@@ -96,8 +97,10 @@ internal static class WorkerCommand
         return ExitCodes.Ok;
     }
 
-    private sealed class Worker(Options o, WorkQueue queue, IArchiveStore store, ILogger log)
+    private sealed class Worker(Options o, WorkQueue queue, IArchiveStore store, ILogger log) : IDisposable
     {
+        public void Dispose() => _channelLock.Dispose();
+
         private readonly ArchiveAnalysis _analysis = new(o.Level);
         private readonly SemaphoreSlim _channelLock = new(1, 1);
         private readonly bool _sharedStore = store is PostgresArchiveStore;
@@ -119,13 +122,24 @@ internal static class WorkerCommand
             consumer.ReceivedAsync += async (_, ea) =>
                 await work.Writer.WriteAsync(new Delivery(ea.DeliveryTag, ea.BasicProperties, ea.Body.ToArray())).ConfigureAwait(false);
             string tag = await channel.BasicConsumeAsync(queue.Name, autoAck: false, consumer, stop).ConfigureAwait(false);
-            log.LogInformation("consuming {Queue} queue {Name} into {Store}: {Threads} thread(s), prefetch {Prefetch}, level {Level}, dead letters after {Attempts} attempts",
-                queue.Display, queue.Name, store is PostgresArchiveStore ? PostgresArchiveStore.Redact(o.Store) : o.Store, o.Threads, o.Prefetch, o.Level, o.Attempts);
+            string storeName = store is PostgresArchiveStore ? PostgresArchiveStore.Redact(o.Store) : o.Store;
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                log.LogInformation("consuming {Queue} queue {Name} into {Store}: {Threads} thread(s), prefetch {Prefetch}, level {Level}, dead letters after {Attempts} attempts",
+                    queue.Display, queue.Name, storeName, o.Threads, o.Prefetch, o.Level, o.Attempts);
+            }
             var clock = Stopwatch.StartNew();
             var threads = Enumerable.Range(0, o.Threads).Select(_ => Task.Run(async () =>
             {
-                while (!stop.IsCancellationRequested && await work.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                while (true)
                 {
+                    long idle = Stopwatch.GetTimestamp();
+                    bool more = !stop.IsCancellationRequested && await work.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false);
+                    Interlocked.Add(ref _queueTicks, Stopwatch.GetTimestamp() - idle);
+                    if (!more)
+                    {
+                        break;
+                    }
                     if (!stop.IsCancellationRequested && work.Reader.TryRead(out var d))
                     {
                         await ProcessAsync(d, stop).ConfigureAwait(false);
@@ -149,7 +163,7 @@ internal static class WorkerCommand
             log.LogInformation("stopping: no new messages; finishing the articles in hand");
             try
             {
-                await channel.BasicCancelAsync(tag).ConfigureAwait(false);
+                await channel.BasicCancelAsync(tag, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException)
             {
@@ -165,15 +179,26 @@ internal static class WorkerCommand
                 requeued++;
             }
             Report(clock.Elapsed);
-            log.LogInformation("stopped: {Requeued} prefetched message(s) requeued", requeued);
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                log.LogInformation("stopped: {Requeued} prefetched message(s) requeued", requeued);
+            }
         }
 
+        // Thread time: waiting on the queue for a message, in the pipeline, in the store (its transaction and retries); the rest is settling with the broker.
         private void Report(TimeSpan elapsed)
         {
+            if (!log.IsEnabled(LogLevel.Information))
+            {
+                return;
+            }
             long n = Interlocked.Read(ref _stored) + Interlocked.Read(ref _unchanged);
-            double ms(long ticks) => n == 0 ? 0 : Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds / n;
-            log.LogInformation("{Done} articles ({Stored} stored, {Unchanged} already there), {Dead} dead-lettered, {Retried} requeued; {Rate:F1}/s; per article: {Queue:F0} ms in the queue, {Pipeline:F0} ms pipeline, {Store:F0} ms store",
-                n, _stored, _unchanged, _dead, _retried, n / Math.Max(elapsed.TotalSeconds, 1e-3), ms(_queueTicks), ms(_pipelineTicks), ms(_storeTicks));
+            double total = Math.Max(1e-9, elapsed.TotalSeconds * o.Threads);
+            double share(long ticks) => 100 * Stopwatch.GetElapsedTime(0, Interlocked.Read(ref ticks)).TotalSeconds / total;
+            double rate = n / Math.Max(elapsed.TotalSeconds, 1e-3);
+            double queueShare = share(_queueTicks), pipelineShare = share(_pipelineTicks), storeShare = share(_storeTicks);
+            log.LogInformation("{Done} articles ({Stored} stored, {Unchanged} already there), {Dead} dead-lettered, {Retried} requeued; {Rate:F1}/s; thread time: {Queue:F0}% waiting on the queue, {Pipeline:F0}% pipeline, {Store:F0}% store",
+                n, _stored, _unchanged, _dead, _retried, rate, queueShare, pipelineShare, storeShare);
         }
 
         private async Task ProcessAsync(Delivery d, CancellationToken stop)
@@ -247,7 +272,8 @@ internal static class WorkerCommand
                         await SettleAsync(d, ack: false).ConfigureAwait(false);
                         return;
                     }
-                    log.LogWarning("{Locator}: the store is unavailable ({Message}); retrying in {Delay} s", message.Locator, e.Message, delay.TotalSeconds);
+                    double seconds = delay.TotalSeconds;
+                    log.LogWarning("{Locator}: the store is unavailable ({Message}); retrying in {Delay} s", message.Locator, e.Message, seconds);
                     try
                     {
                         await Task.Delay(delay, stop).ConfigureAwait(false);
