@@ -5,6 +5,8 @@
 #                                       # prints: export DABIR_QUEUE=amqp://… DABIR_STORE=postgres://…
 #   tools/services.sh env               # prints the exports again (exit 1 when the servers do not answer)
 #   tools/services.sh stop              # stops both and deletes the folder
+#   tools/services.sh restart-db        # restarts PostgreSQL (fast shutdown: open transactions roll back)
+#   tools/services.sh restart-broker    # restarts RabbitMQ's application (connections drop; queues survive on disk)
 #
 # Idempotent: start on running servers only prints the exports; stop on stopped ones does nothing.
 # Settings (environment): DABIR_SERVICES_DIR (default /tmp/dabir-services), DABIR_PG_PORT (55432),
@@ -141,8 +143,17 @@ case "${1:-}" in
   stop)
     stop_all
     ;;
+  restart-db)
+    as_pg "$(pg_bin)/pg_ctl" -D "$DIR/pg" -l "$DIR/pg/server.log" -m fast -w restart >&2
+    ;;
+  restart-broker)
+    # stop_app/start_app restarts RabbitMQ inside its running Erlang VM: every connection drops and the queues
+    # recover from disk, as in a node restart, without the VM's minute-long boot on a loaded machine.
+    as_rmq /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$NODE" stop_app >&2
+    as_rmq /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$NODE" start_app >&2
+    ;;
   *)
-    echo "usage: tools/services.sh start|stop|env" >&2
+    echo "usage: tools/services.sh start|stop|env|restart-db|restart-broker" >&2
     exit 2
     ;;
 esac

@@ -73,7 +73,7 @@ internal static class IngestCommand
         var done = store.DoneInputs();
         var analyzer = new ArticleAnalyzer(Pipelines.ForArticles(o.Level));
         string version = $"dabir {typeof(IngestCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"} level={o.Level} schema={NewsDocument.SchemaId}";
-        string errorsPath = o.Errors ?? o.Store + ".errors.jsonl";
+        string errorsPath = o.Errors ?? (Dabir.Archive.Postgres.PostgresArchiveStore.IsUrl(o.Store) ? "dabir-ingest.errors.jsonl" : o.Store + ".errors.jsonl");
         var clock = Stopwatch.StartNew();
         long skipped = 0, failed = 0, added = 0, versions = 0, unchanged = 0, seen = 0;
         var failures = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -21,7 +21,9 @@ internal static class StatsCommand
             {
                 using var archive = ArchiveCli.OpenStore(path, readOnly: true);
                 var s = archive.Stats(Math.Max(1, parse.GetValue(top)));
-                long bytes = new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
+                // A server store's size is the server's business (pg_database_size): the file size is the embedded store's.
+                long? bytes = Dabir.Archive.Postgres.PostgresArchiveStore.IsUrl(path) ? null
+                    : new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
                 using var writer = CliIO.OpenOutput(null);
                 if (parse.GetValue(format) == "json")
                 {
