@@ -1,3 +1,4 @@
+using Dabir.Archive.Postgres;
 using System.Diagnostics;
 using Npgsql;
 using RabbitMQ.Client;
@@ -29,7 +30,7 @@ internal static class Servers
     public static string NewDatabase(string adminUrl, string prefix)
     {
         string name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 33)];
-        using var conn = new NpgsqlConnection(Dabir.Archive.Postgres.PostgresArchiveStore.ConnectionString(adminUrl));
+        using var conn = new NpgsqlConnection(PostgresArchiveStore.ConnectionString(adminUrl));
         conn.Open();
         using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
         cmd.ExecuteNonQuery();
@@ -40,7 +41,7 @@ internal static class Servers
     public static void DropDatabase(string adminUrl, string url)
     {
         NpgsqlConnection.ClearAllPools();
-        using var conn = new NpgsqlConnection(Dabir.Archive.Postgres.PostgresArchiveStore.ConnectionString(adminUrl));
+        using var conn = new NpgsqlConnection(PostgresArchiveStore.ConnectionString(adminUrl));
         conn.Open();
         using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new Uri(url).AbsolutePath.Trim('/')} WITH (FORCE)", conn);
         cmd.ExecuteNonQuery();
@@ -104,12 +105,12 @@ internal static class Servers
 }
 
 /// <summary>A <c>dabir</c> process of the built CLI (dabir.dll beside the tests).</summary>
-internal sealed class Dabir : IDisposable
+internal sealed class DabirProcess : IDisposable
 {
     private readonly Process _process;
     private readonly System.Text.StringBuilder _log = new();
 
-    public Dabir(params string[] args)
+    public DabirProcess(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dabir.dll"));
@@ -153,7 +154,7 @@ internal sealed class Dabir : IDisposable
     /// <summary>Runs to the end; its exit code.</summary>
     public static (int ExitCode, string Log) Run(params string[] args)
     {
-        using var p = new Dabir(args);
+        using var p = new DabirProcess(args);
         p._process.WaitForExit();
         return (p._process.ExitCode, p.Log);
     }

@@ -2,7 +2,8 @@ using System.Text;
 using Dabir.Archive;
 using Dabir.Archive.Postgres;
 
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+// One collection: the restart tests stop the servers the other tests use.
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
 
 namespace Dabir.Scale.Tests;
 

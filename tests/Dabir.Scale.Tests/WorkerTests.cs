@@ -14,7 +14,7 @@ namespace Dabir.Scale.Tests;
 public sealed class WorkerTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dabir-scale-").FullName;
-    private readonly List<Dabir> _processes = [];
+    private readonly List<DabirProcess> _processes = [];
 
     public void Dispose()
     {
@@ -25,9 +25,9 @@ public sealed class WorkerTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private Dabir Worker(string queue, string store, params string[] extra)
+    private DabirProcess Worker(string queue, string store, params string[] extra)
     {
-        var p = new Dabir([.. new[] { "worker", "--queue", queue, "--store", store, "--level", "structure", "--threads", "2", "--prefetch", "16" }, .. extra]);
+        var p = new DabirProcess([.. new[] { "worker", "--queue", queue, "--store", store, "--level", "structure", "--threads", "2", "--prefetch", "16" }, .. extra]);
         _processes.Add(p);
         return p;
     }
@@ -87,7 +87,7 @@ public sealed class WorkerTests : IDisposable
 
     private void Publish(string queue, string input)
     {
-        var (code, log) = Dabir.Run("ingest", input, "--queue", queue, "--queue-state", Path.Combine(_dir, "state"));
+        var (code, log) = DabirProcess.Run("ingest", input, "--queue", queue, "--queue-state", Path.Combine(_dir, "state"));
         Assert.True(code == 0, log);
     }
 
@@ -116,7 +116,7 @@ public sealed class WorkerTests : IDisposable
         Articles.WriteJsonl(input, n);
         Publish(queue, input);
         // Publishing again sends nothing: the state file holds every confirmed article.
-        var again = Dabir.Run("ingest", input, "--queue", queue, "--queue-state", Path.Combine(_dir, "state"));
+        var again = DabirProcess.Run("ingest", input, "--queue", queue, "--queue-state", Path.Combine(_dir, "state"));
         Assert.Contains($"0 articles published", again.Log, StringComparison.Ordinal);
         Assert.Equal((uint)n, await Servers.MessagesAsync(broker, name));
         var a = Worker(queue, store);
@@ -130,7 +130,7 @@ public sealed class WorkerTests : IDisposable
 
         // The embedded store from the same articles at the same level answers the same.
         string file = Path.Combine(_dir, "same.db");
-        var ingest = Dabir.Run("ingest", input, "--store", file, "--level", "structure", "-q");
+        var ingest = DabirProcess.Run("ingest", input, "--store", file, "--level", "structure", "-q");
         Assert.True(ingest.ExitCode == 0, ingest.Log);
         using (var sqlite = SqliteArchiveStore.Open(file, readOnly: true))
         using (var pg = PostgresArchiveStore.Open(store, readOnly: true))

@@ -36,7 +36,7 @@ internal static class StatsCommand
                         ["inputs"] = s.Inputs,
                         ["clusters"] = s.Clusters,
                         ["clusteredDocuments"] = s.ClusteredDocuments,
-                        ["storeBytes"] = bytes,
+                        ["storeBytes"] = bytes ?? 0,
                         ["byAgency"] = D(s.ByAgency),
                         ["byMonth"] = D(s.ByMonth),
                         ["topEntities"] = s.TopEntities.Select(p => new { name = p.Key, documents = p.Value }).ToList(),
