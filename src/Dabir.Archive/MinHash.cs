@@ -151,6 +151,26 @@ internal static class MinHash
         return small >= MinContainedShingles && inter >= ContainmentThreshold * small;
     }
 
+    /// <summary>Most recent documents read from one LSH bucket: a bucket that large is a paragraph reused across articles, and reading it whole would make ingest quadratic.</summary>
+    public const int BucketLimit = 64;
+
+    /// <summary>Up to this many candidates are all checked.</summary>
+    public const int MinCandidatesChecked = 32;
+
+    /// <summary>Most candidates checked when there are more.</summary>
+    public const int MaxCandidates = 256;
+
+    /// <summary>
+    /// The candidates to confirm, given how many bands each shares with the new document (one per bucket row read).
+    /// Few candidates: all of them. Many (a paragraph reused across hundreds of articles): those sharing two bands or
+    /// more, best first, up to <see cref="MaxCandidates"/>, so one boilerplate band never costs a scan; at J = 0.6 a
+    /// true copy shares fewer than two bands with probability 4e-4.
+    /// </summary>
+    public static IEnumerable<long> CandidatesToCheck(IReadOnlyDictionary<long, int> sharedBands) =>
+        sharedBands.Count <= MinCandidatesChecked
+            ? sharedBands.Keys.Order()
+            : sharedBands.Where(kv => kv.Value >= 2).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).Take(MaxCandidates);
+
     /// <summary>The bytes a shingle set is stored as (little-endian).</summary>
     public static byte[] ToBytes(uint[] shingles) => MemoryMarshal.AsBytes(shingles.AsSpan()).ToArray();
 

@@ -17,14 +17,11 @@ public sealed class SqliteArchiveStore : IArchiveStore
     /// <summary>The schema this code reads and writes.</summary>
     public const string SchemaVersion = "dabir.archive/2";
 
-    // BM25 weights of title_f, title_l, body_f, body_l: a headline word says more about the article than a body word;
-    // forms and lemmas weigh the same (an exact form matches both columns, so it already counts twice). Dev MRR@10 is
-    // flat (0.985 ± 0.001) from 2:1 to 3:1 headline weight; lemmas at half weight lose 0.003.
-    private const string Bm25 = "bm25(terms, 2.0, 2.0, 1.0, 1.0)";
-
-    private const int MaxCandidates = 256;
-    private const int MinCandidatesChecked = 32;
-    private const int BucketLimit = 64;
+    // BM25 weights of title_f, title_l, body_f, body_l (Query/MatchExpression.cs, Bm25.Weights, shared with the server
+    // store): a headline word says more about the article than a body word; forms and lemmas weigh the same (an exact
+    // form matches both columns, so it already counts twice). Dev MRR@10 is flat (0.985 ± 0.001) from 2:1 to 3:1
+    // headline weight; lemmas at half weight lose 0.003.
+    private static readonly string Bm25Call = Query.Bm25.Fts5Call;
 
     private readonly SqliteConnection _db;
     private readonly string _path;
@@ -307,9 +304,8 @@ public sealed class SqliteArchiveStore : IArchiveStore
             _party = Make("INSERT INTO event_parties(event, doc, role, actor_id, country) VALUES ($e, $d, $r, $a, $c)", "$e", "$d", "$r", "$a", "$c");
             _lsh = Make("INSERT OR IGNORE INTO lsh(key, doc) VALUES ($k, $d)", "$k", "$d");
             var keys = Enumerable.Range(0, MinHash.Bands).Select(i => "$b" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            // One seek per band over the primary key, the most recent BucketLimit documents of each: a bucket that
-            // large is a paragraph reused across articles, and reading it whole would make ingest quadratic.
-            _candidates = Make(string.Join(" UNION ALL ", keys.Select(k => $"SELECT * FROM (SELECT doc FROM lsh WHERE key = {k} ORDER BY doc DESC LIMIT {BucketLimit})")), keys);
+            // One seek per band over the primary key, the most recent MinHash.BucketLimit documents of each.
+            _candidates = Make(string.Join(" UNION ALL ", keys.Select(k => $"SELECT * FROM (SELECT doc FROM lsh WHERE key = {k} ORDER BY doc DESC LIMIT {MinHash.BucketLimit})")), keys);
             _shingles = Make("SELECT shingles FROM document_data WHERE id = $d", "$d");
             _cluster = Make("INSERT OR REPLACE INTO clusters(doc, root) VALUES ($d, $r)", "$d", "$r");
             _rootOf = Make("SELECT root FROM clusters WHERE doc = $d", "$d");
@@ -430,13 +426,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
                         shared[other] = shared.GetValueOrDefault(other) + 1;
                     }
                 }
-                // Few candidates: check them all. Many (a paragraph reused across hundreds of articles): check those
-                // sharing two bands or more, best first, up to a cap, so one boilerplate band never costs a scan; at
-                // J = 0.6 a true copy shares fewer than two bands with probability 4e-4.
-                var ordered = shared.Count <= MinCandidatesChecked
-                    ? shared.Keys.Order()
-                    : shared.Where(kv => kv.Value >= 2).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).Take(MaxCandidates);
-                foreach (long other in ordered)
+                foreach (long other in MinHash.CandidatesToCheck(shared))
                 {
                     // Confirmed on the exact shingle sets: LSH proposes, the sets decide.
                     if (Bind(_shingles, other).ExecuteScalar() is byte[] bytes && MinHash.Confirms(doc.Shingles, MinHash.FromBytes(bytes)))
@@ -546,7 +536,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
             {
                 cmd.CommandText = $"""
                     SELECT m.id, m.score, c.root, d.record_id, d.url, d.title, d.agency, d.published
-                    FROM (SELECT terms.rowid AS id, {Bm25} AS score FROM terms WHERE terms MATCH $q{filter} ORDER BY score LIMIT {fetch}) m
+                    FROM (SELECT terms.rowid AS id, {Bm25Call} AS score FROM terms WHERE terms MATCH $q{filter} ORDER BY score LIMIT {fetch}) m
                     JOIN documents d ON d.id = m.id LEFT JOIN clusters c ON c.doc = m.id
                     ORDER BY m.score
                     """;

@@ -43,6 +43,7 @@ internal static class Program
             TokenizeCommand.Create(),
             TagCommand.Create(),
             IngestCommand.Create(),
+            Commands.Scale.WorkerCommand.Create(),
             SearchCommand.Create(),
             DupesCommand.Create(),
             StatsCommand.Create(),

@@ -11,7 +11,7 @@ internal static class ArchiveCli
 
     public static Option<string> StoreOption() => new("--store", "-s")
     {
-        Description = $"The archive file (SQLite). Default: ./{DefaultStore}.",
+        Description = $"The archive: an SQLite file, or a postgres://user:password@host:port/database URL. Default: ./{DefaultStore}.",
         DefaultValueFactory = _ => DefaultStore,
     };
 
@@ -19,11 +19,14 @@ internal static class ArchiveCli
     /// Opens the store that <c>--store</c> names. Every archive command opens its store here, so a server store
     /// (a <c>postgres://</c> URL) plugs in at this one place.
     /// </summary>
-    public static IArchiveStore OpenStore(string store, bool readOnly) => SqliteArchiveStore.Open(store, readOnly);
+    public static IArchiveStore OpenStore(string store, bool readOnly) => Dabir.Archive.Postgres.PostgresArchiveStore.IsUrl(store)
+        ? Dabir.Archive.Postgres.PostgresArchiveStore.Open(store, readOnly)
+        : SqliteArchiveStore.Open(store, readOnly);
 
     /// <summary>The store's size on disk: the file and its write-ahead log.</summary>
-    public static long StoreBytes(string store) =>
-        new FileInfo(store).Length + (File.Exists(store + "-wal") ? new FileInfo(store + "-wal").Length : 0);
+    // A server store's size is the server's business (pg_database_size): the file size is the embedded store's.
+    public static long? StoreBytes(string store) => Dabir.Archive.Postgres.PostgresArchiveStore.IsUrl(store) ? null
+        : new FileInfo(store).Length + (File.Exists(store + "-wal") ? new FileInfo(store + "-wal").Length : 0);
 
     public static int UsageError(string message)
     {
@@ -41,6 +44,11 @@ internal static class ArchiveCli
         catch (ArchiveStoreException e)
         {
             Console.Error.WriteLine($"dabir: error: {e.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            Console.Error.WriteLine($"dabir: error: {Dabir.Archive.Postgres.PostgresArchiveStore.Redact(store)}: {e.Message}");
             return ExitCodes.InputError;
         }
         catch (SqliteException e)

@@ -32,12 +32,18 @@ internal static class IngestCommand
         var batch = new Option<int>("--batch", "-b") { Description = "Articles per commit (default 256).", DefaultValueFactory = _ => 256 };
         var errors = new Option<string?>("--errors") { Description = "Where failed articles are reported (JSONL: locator, reason, message). Default: STORE.errors.jsonl." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary." };
+        var queue = new Option<string?>("--queue") { Description = "Publish the articles to a work queue (amqp://…?queue=NAME) for dabir worker instead of analysing them here." };
+        var queueState = new Option<string?>("--queue-state") { Description = "With --queue: the file recording the articles the broker confirmed, so a rerun sends only the rest (default ./dabir-queue.state)." };
         var command = new Command("ingest", "Analyse articles and store them in an archive (resumable; re-ingesting adds nothing).")
         {
-            paths, store, level, threads, batch, errors, quiet,
+            paths, store, level, threads, batch, errors, quiet, queue, queueState,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(queue) is { } queueUrl)
+            {
+                return Scale.QueueCli.Produce(parse.GetValue(paths)!, queueUrl, parse.GetValue(queueState), parse.GetValue(quiet));
+            }
             var o = new Options(parse.GetValue(paths)!, parse.GetValue(store)!, parse.GetValue(level)!,
                 Math.Max(1, parse.GetValue(threads) ?? Environment.ProcessorCount), Math.Max(1, parse.GetValue(batch)),
                 parse.GetValue(errors), parse.GetValue(quiet));
@@ -69,7 +75,7 @@ internal static class IngestCommand
         var done = store.DoneInputs();
         var analyzer = new ArticleAnalyzer(Pipelines.ForArticles(o.Level));
         string version = AnalysisVersion(o.Level);
-        string errorsPath = o.Errors ?? o.Store + ".errors.jsonl";
+        string errorsPath = o.Errors ?? (Dabir.Archive.Postgres.PostgresArchiveStore.IsUrl(o.Store) ? "dabir-ingest.errors.jsonl" : o.Store + ".errors.jsonl");
         long failed = 0, added = 0, versions = 0, unchanged = 0, seen = 0;
         var failures = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var storeTime = TimeSpan.Zero;

@@ -22,7 +22,7 @@ internal static class StatsCommand
             {
                 using var archive = ArchiveCli.OpenStore(path, readOnly: true);
                 var s = archive.Stats(Math.Max(1, parse.GetValue(top)));
-                long bytes = ArchiveCli.StoreBytes(path);
+                long? bytes = ArchiveCli.StoreBytes(path);
                 using var writer = CliIO.OpenOutput(null);
                 if (parse.GetValue(format) == "json")
                 {
@@ -36,7 +36,7 @@ internal static class StatsCommand
                 else
                 {
                     var inv = CultureInfo.InvariantCulture;
-                    writer.WriteLine(string.Create(inv, $"documents: {s.Documents:N0} ({s.Versions:N0} versions, {s.Inputs:N0} inputs done), store {bytes / 1048576.0:F1} MB"));
+                    writer.WriteLine(string.Create(inv, $"documents: {s.Documents:N0} ({s.Versions:N0} versions, {s.Inputs:N0} inputs done), store {(bytes is { } b ? $"{b / 1048576.0:F1} MB" : "on the server")}"));
                     writer.WriteLine(string.Create(inv, $"near-duplicate clusters: {s.Clusters:N0} holding {s.ClusteredDocuments:N0} documents"));
                     void Section(string title, IReadOnlyList<KeyValuePair<string, long>> pairs)
                     {
