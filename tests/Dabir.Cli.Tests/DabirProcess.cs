@@ -11,7 +11,10 @@ internal static class DabirProcess
         public string Text => new UTF8Encoding(false, true).GetString(Stdout);
     }
 
-    public static Result Run(byte[]? stdin, params string[] args)
+    public static Result Run(byte[]? stdin, params string[] args) => RunWith(new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>Runs with extra environment variables (a GC heap limit, for instance).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, byte[]? stdin, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +24,10 @@ internal static class DabirProcess
             UseShellExecute = false,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dabir.dll"));
         foreach (var arg in args)
         {

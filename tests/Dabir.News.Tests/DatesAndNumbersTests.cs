@@ -66,4 +66,15 @@ public sealed class DatesAndNumbersTests
         NumberFinder.Find(text, 0, text.Length, [], found);
         Assert.Empty(found);
     }
+
+    [Theory]
+    [InlineData("1111111111111111111111111111111/")] // found by fuzzing: 31 digits overflowed decimal
+    [InlineData("۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹ نفر")]
+    [InlineData("۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹ میلیارد میلیارد میلیارد و ۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹ میلیارد")]
+    public void Numbers_past_decimal_range_are_not_an_error(string text)
+    {
+        var found = new List<FoundNumber>();
+        NumberFinder.Find(text, 0, text.Length, [], found);
+        Assert.All(found, n => Assert.True(n.Value >= 0));
+    }
 }

@@ -113,21 +113,28 @@ internal static class AnalyzeCommand
     /// The work on one article: read, analyse, write its JSON record. Kept to this one function so that the
     /// analysis can be swapped (the document pipeline) without touching the batch machinery.
     /// </summary>
-    private static byte[] AnalyzeOne(ArticleAnalyzer analyzer, RawArticle raw, bool indented, bool lenient)
+    private static ChunkedBuffer AnalyzeOne(ArticleAnalyzer analyzer, RawArticle raw, bool indented, bool lenient)
     {
         var input = ArticleSource.Read(raw, lenient);
         if (input.IsEmpty)
         {
             throw new InputException(InputErrorReason.Empty, "empty article: no text to analyse");
         }
-        return DocumentJsonWriter.ToUtf8(analyzer.Analyze(input), indented);
+        var doc = analyzer.Analyze(input);
+        // Chunks, not one growing array: the record of a long article is many times its size (docs/performance.md).
+        var buffer = new ChunkedBuffer();
+        using (var writer = new Utf8JsonWriter(buffer, DocumentJsonWriter.Options(indented)))
+        {
+            DocumentJsonWriter.Write(writer, doc);
+        }
+        return buffer;
     }
 
     // One article: an input error is exit code 2 (CliIO.Guard) with the message naming the file; an empty article
     // gives empty output (as every command: empty in, empty out), with a note on standard error.
     private static int RunOne(ArticleAnalyzer analyzer, RawArticle raw, Options o)
     {
-        byte[] json;
+        ChunkedBuffer json;
         try
         {
             json = AnalyzeOne(analyzer, raw, indented: o.Format != "jsonl", o.Lenient);
@@ -141,7 +148,7 @@ internal static class AnalyzeCommand
             return ExitCodes.Ok;
         }
         using var stream = OpenOutput(o.Output, append: false);
-        stream.Write(json);
+        json.WriteTo(stream);
         stream.WriteByte((byte)'\n');
         return ExitCodes.Ok;
     }
@@ -163,7 +170,7 @@ internal static class AnalyzeCommand
         // and report again (appending doubled the file); a stale file from an earlier run is removed.
         File.Delete(errorsPath);
         using var errors = new ErrorsFileWriter(errorsPath, append: false);
-        var runner = new OrderedBatchRunner<RawArticle, byte[]>((raw, _) => AnalyzeOne(analyzer, raw, indented: false, o.Lenient), new BatchRunnerOptions { Workers = o.Threads });
+        var runner = new OrderedBatchRunner<RawArticle, ChunkedBuffer>((raw, _) => AnalyzeOne(analyzer, raw, indented: false, o.Lenient), new BatchRunnerOptions { Workers = o.Threads });
 
         // Ctrl+C stops the run after the records already written (whole lines: --resume goes on from there);
         // a second Ctrl+C ends the process at once.
@@ -194,7 +201,7 @@ internal static class AnalyzeCommand
                             output.Write(arrayOpen ? ",\n"u8 : "[\n"u8);
                             arrayOpen = true;
                         }
-                        output.Write(r.Value);
+                        r.Value!.WriteTo(output);
                         if (format == "jsonl")
                         {
                             output.WriteByte((byte)'\n');

@@ -40,16 +40,6 @@ internal sealed class CharacterPass : ISkippableRepairPass
             // PerDT writes the ezafe hamza as heh + combining hamza above (6,107 times, never U+06C0).
             SetExpansion('\u06C0', "\u0647\u0654");
         }
-        if (options.DecomposePresentationForms)
-        {
-            for (int i = 0; i < PresentationForms.Expansions.Length; i++)
-            {
-                if (PresentationForms.Expansions[i] is { } expansion)
-                {
-                    SetExpansion((char)(PresentationForms.First + i), Unify(expansion, options));
-                }
-            }
-        }
         if (options.RemoveKashida)
         {
             _action[PersianChars.Kashida] = Delete;
@@ -104,6 +94,18 @@ internal sealed class CharacterPass : ISkippableRepairPass
                 _action[c] = ' ';
             }
         }
+        if (options.DecomposePresentationForms)
+        {
+            // Last, so a form's letters go through every other rule (unified letters, «ۀ» spelled «هٔ», diacritics
+            // removed): mapping «ﮥ» to «ۀ» alone left a second pass something to change (found by fuzzing).
+            for (int i = 0; i < PresentationForms.Expansions.Length; i++)
+            {
+                if (PresentationForms.Expansions[i] is { } expansion)
+                {
+                    SetExpansion((char)(PresentationForms.First + i), Through(expansion));
+                }
+            }
+        }
         _changing = Changing(_action);
     }
 
@@ -122,12 +124,32 @@ internal sealed class CharacterPass : ISkippableRepairPass
 
     public bool MayChange(ReadOnlySpan<char> line) => _reduceRepeats || line.ContainsAny(_changing);
 
-    private static string Unify(string s, NormalizerOptions options) =>
-        options.UnifyLetters ? s.Replace('\u064A', '\u06CC').Replace('\u0649', '\u06CC').Replace('\u0643', '\u06A9') : s;
+    // A string as the rules built so far rewrite it, character by character.
+    private string Through(string s)
+    {
+        var rewritten = new System.Text.StringBuilder(s.Length);
+        foreach (char c in s)
+        {
+            char a = _action[c];
+            if (a == Expand)
+            {
+                rewritten.Append(_expansions[c]);
+            }
+            else if (a != Delete)
+            {
+                rewritten.Append(a);
+            }
+        }
+        return rewritten.ToString();
+    }
 
     private void SetExpansion(char c, string expansion)
     {
-        if (expansion.Length == 1)
+        if (expansion.Length == 0)
+        {
+            _action[c] = Delete;
+        }
+        else if (expansion.Length == 1)
         {
             _action[c] = expansion[0];
         }

@@ -81,13 +81,20 @@ internal static class NumberFinder
                     {
                         break; // two numbers in a row without «و» are two numbers
                     }
-                    current += v;
+                    if (!TryAdd(current, v, out current))
+                    {
+                        break;
+                    }
                     lastWasNumber = true;
                 }
                 else if (k == Kind.Scale)
                 {
-                    current = (current == 0 ? 1 : current) * v;
-                    total += current;
+                    // «۹۹۹...۹ میلیارد میلیارد» past decimal's range ends the number before the word that overflows.
+                    if (!TryMultiply(current == 0 ? 1 : current, v, out decimal scaled) || !TryAdd(total, scaled, out decimal sum))
+                    {
+                        break;
+                    }
+                    total = sum;
                     current = 0;
                     lastWasNumber = false;
                 }
@@ -119,7 +126,7 @@ internal static class NumberFinder
                 }
                 j++;
             }
-            decimal number = total + current;
+            decimal number = TryAdd(total, current, out decimal whole) ? whole : total;
             var firstWord = words[first];
             var lastWord = words[last];
             bool lone = parts == 1 && kind == Kind.Word && (value == 1 || value == 9);
@@ -212,6 +219,37 @@ internal static class NumberFinder
         return TryDigits(core, out decimal value) ? (Kind.Digits, value) : (Kind.None, 0);
     }
 
+    private static bool TryAdd(decimal a, decimal b, out decimal sum)
+    {
+        try
+        {
+            sum = a + b;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            sum = a;
+            return false;
+        }
+    }
+
+    private static bool TryMultiply(decimal a, decimal b, out decimal product)
+    {
+        try
+        {
+            product = a * b;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            product = a;
+            return false;
+        }
+    }
+
+    // Integer parts of 25 digits or more are not read as numbers.
+    private const decimal MaxDigitsValue = 1e23m;
+
     // Digits with thousands separators (٬ ,) and one decimal mark (٫ . /).
     private static bool TryDigits(ReadOnlySpan<char> core, out decimal value)
     {
@@ -228,6 +266,10 @@ internal static class NumberFinder
                 {
                     scale /= 10;
                     fraction += d * scale;
+                }
+                else if (value >= MaxDigitsValue)
+                {
+                    return false; // a run of 25 digits or more is no quantity (and would overflow decimal)
                 }
                 else
                 {

@@ -436,7 +436,9 @@ internal sealed class HalfSpaceRestorer : IRepairPass
             info.MayJoinRight = word[^1] != PersianChars.Kashida;
             info.MayJoinLeft = PersianChars.IsLetter(word[0]) && !word.Contains(PersianChars.Zwnj) && PersianChars.IsLetter(key[0]);
             // Judged on the letter as written: «ة» folds to «ه» but does not join, so a half-space after it is invisible.
-            info.EndsJoining = PersianChars.JoinsToNext(word[map[n - 1]]);
+            // The letter that ends the word counts too: a hamza the key drops («ء» after «ؿ») does not join, and the
+            // cleanup of misplaced half-spaces would take out a half-space put after it (found by fuzzing).
+            info.EndsJoining = PersianChars.JoinsToNext(word[map[n - 1]]) && PersianChars.JoinsToNext(LastLetter(word));
             info.KeyHash = HalfSpaceModel.PartHash(key);
             info.LeftPart = _model.MayBeLeftPart(key);
             info.RightPart = _model.MayBeRightPart(key);
@@ -747,6 +749,17 @@ internal sealed class HalfSpaceRestorer : IRepairPass
                 }
             }
         }
+    }
+
+    // The word's last character that is not a combining mark.
+    private static char LastLetter(ReadOnlySpan<char> word)
+    {
+        int i = word.Length - 1;
+        while (i > 0 && PersianChars.IsMark(word[i]))
+        {
+            i--;
+        }
+        return word[i];
     }
 
     // Gaps where a half-space is visible in the word as written: after a letter that joins forward there
