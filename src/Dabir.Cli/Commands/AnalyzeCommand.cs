@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
