@@ -665,20 +665,7 @@ public sealed class SqliteArchiveStore : IArchiveStore
             ORDER BY c.root, c.doc
             """);
         using var r = cmd.ExecuteReader();
-        long root = -1;
-        var members = new List<string>();
-        while (r.Read())
-        {
-            long rr = r.GetInt64(0);
-            if (rr != root && members.Count > 0)
-            {
-                yield return members;
-                members = [];
-            }
-            root = rr;
-            members.Add(r.GetString(1));
-        }
-        if (members.Count > 0)
+        foreach (var members in StoreRows.Clusters(r))
         {
             yield return members;
         }
