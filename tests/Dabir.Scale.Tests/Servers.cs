@@ -30,6 +30,8 @@ internal static class Servers
     public static string NewDatabase(string adminUrl, string prefix)
     {
         string name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 33)];
+        // A test before may have restarted the server: pooled connections to it are dead.
+        NpgsqlConnection.ClearAllPools();
         using var conn = new NpgsqlConnection(PostgresArchiveStore.ConnectionString(adminUrl));
         conn.Open();
         using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
