@@ -22,7 +22,7 @@ internal static class Articles
 
     private static readonly string[] Numbers = ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"];
 
-    /// <summary>Article <paramref name="i"/> as a JSON line: dev article i mod the dev count, its link made unique, and for later rounds a word added to its title.</summary>
+    /// <summary>Article <paramref name="i"/> as a JSON line: dev article i mod the dev count, its link made unique (fars-dev repeats some), and for later rounds a word added to its title.</summary>
     public static string Json(int i)
     {
         var e = Dev.Value[i % Dev.Value.Count];
@@ -31,7 +31,8 @@ internal static class Articles
         {
             ["title"] = e.GetProperty("title").GetString() + (round == 0 ? "" : " " + Numbers[round % Numbers.Length] + round.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ["paragraphs"] = e.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()).ToArray(),
-            ["link"] = round == 0 ? e.GetProperty("link").GetString() : e.GetProperty("link").GetString() + "?edition=" + round.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Unique per article: fars-dev repeats a few links, and n articles must be n documents.
+            ["link"] = e.GetProperty("link").GetString() + "?edition=" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (e.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String)
         {
